@@ -1,6 +1,8 @@
 // Bundles the extension host entry, the CLI and the webview script (esbuild-sample style).
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -11,11 +13,14 @@ const common = {
   sourcemap: !production,
   logLevel: 'warning',
   legalComments: 'none',
+  define: { GROUNDWORK_VERSION: JSON.stringify(pkg.version) },
 };
 
 const targets = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20',
     banner: { js: '#!/usr/bin/env node' } },
+  // The engine as a library, for benchmarks and scripts that want no TypeScript loader.
+  { entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', platform: 'node', format: 'cjs', target: 'node20' },
 ];
 if (existsSync('src/extension/extension.ts')) {
   targets.push({ entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node',

@@ -39,6 +39,8 @@ export interface Passage {
 export interface Evidence extends Passage {
   /** Relevance in [0, 1]; higher is better. */
   score: number;
+  /** Ranges [start, end) of `text` that match the query (search results only), for highlighting. */
+  highlights?: [number, number][];
 }
 
 /** A fix as data: replace draft[start, end) with `replacement`. */

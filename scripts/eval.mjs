@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// Runs the two shared evaluations on the built CLI and prints their scores:
+//   1. ../shared/eval: the labelled resignation draft against ../shared/corpus/resignation
+//   2. ../shared/external/climate-fever: 1,535 real claims against 5,240 Wikipedia sentences
+// Usage: node scripts/eval.mjs [--shared DIR] [--only resignation|climate-fever] [--verbose]
+// Exits non-zero when a floor of issue #2 is missed (15/16 verdicts, 9/9 citations; hit@5 >= 55%,
+// balanced accuracy >= 55%, whole climate-fever check within 60 s).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const args = process.argv.slice(2);
+const opt = (n) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1] : undefined; };
+const shared = resolve(opt('--shared') ?? process.env.GROUNDWORK_SHARED ?? join(import.meta.dirname, '..', '..', 'shared'));
+const only = opt('--only');
+const cli = join(import.meta.dirname, '..', 'dist', 'cli.js');
+const tmp = mkdtempSync(join(tmpdir(), 'groundwork-eval-'));
+let failed = false;
+
+if (!existsSync(shared)) {
+  console.error(`eval: shared material not found at ${shared} (set --shared or GROUNDWORK_SHARED)`);
+  process.exit(2);
+}
+
+function check(sources, draft, out) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [cli, 'check', '--sources', sources, '--format', 'json', draft], { maxBuffer: 1 << 30, encoding: 'utf8' });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`check failed (${r.status}): ${r.stderr}`);
+  writeFileSync(out, r.stdout);
+  return seconds;
+}
+
+if (!only || only === 'resignation') {
+  const draft = join(shared, 'eval/resignation/draft.md');
+  const report = join(tmp, 'resignation.json');
+  const s = check(join(shared, 'corpus/resignation'), draft, report);
+  const out = execFileSync(process.execPath, [join(shared, 'eval/score.mjs'), '--draft', draft, '--labels', join(shared, 'eval/resignation/labels.jsonl'), '--report', report, ...(args.includes('--verbose') ? ['--verbose'] : [])], { encoding: 'utf8' });
+  process.stdout.write(out);
+  const m = /verdicts (\d+)\/(\d+), citations (\d+)\/(\d+)/.exec(out);
+  console.log(`resignation: checked in ${s.toFixed(2)} s`);
+  if (!m || Number(m[1]) < 15 || Number(m[3]) < Number(m[4])) { console.log('FLOOR MISSED: resignation (15/16 verdicts, all citations)'); failed = true; }
+}
+
+if (!only || only === 'climate-fever') {
+  const dir = join(tmp, 'cf');
+  execFileSync(process.execPath, [join(shared, 'external/climate-fever/make.mjs'), dir], { encoding: 'utf8' });
+  const report = join(tmp, 'cf.json');
+  const s = check(join(dir, 'sources'), join(dir, 'draft.md'), report);
+  const out = execFileSync(process.execPath, [join(shared, 'external/climate-fever/score.mjs'), dir, report], { encoding: 'utf8' });
+  process.stdout.write(out);
+  console.log(`climate-fever: whole check in ${s.toFixed(1)} s`);
+  const m = /hit@5 ([\d.]+)%, balanced accuracy ([\d.]+)%/.exec(out);
+  if (!m || Number(m[1]) < 55 || Number(m[2]) < 55 || s > 60) { console.log('FLOOR MISSED: climate-fever (hit@5 >= 55%, balanced accuracy >= 55%, <= 60 s)'); failed = true; }
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,89 @@
+/**
+ * `groundwork`: the engine headless, for the terminal and CI. A thin adapter: it reads files, calls
+ * the engine and prints one of the report formats.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { Engine, type DraftLanguage } from '../core';
+import { loadSources, findSourceFiles } from '../core/node';
+import { parseArgs, UsageError, USAGE, type CheckArgs, type SearchArgs } from './args';
+import { readConfig } from './config';
+import { isFlagged, toJson, toSarif, toText, type FileReport } from './report';
+
+declare const GROUNDWORK_VERSION: string | undefined;
+const VERSION = typeof GROUNDWORK_VERSION === 'string' ? GROUNDWORK_VERSION : '0.0.0-dev';
+
+export function languageOf(file: string): DraftLanguage {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.tex' || ext === '.latex') return 'latex';
+  if (ext === '.md' || ext === '.markdown' || ext === '.mdx') return 'markdown';
+  return 'plaintext';
+}
+
+async function buildEngine(sourceArgs: string[], cwd: string, stderr: (s: string) => void): Promise<Engine> {
+  const patterns = sourceArgs.length ? sourceArgs : readConfig(cwd).sources;
+  const { files, missing } = await findSourceFiles(patterns, cwd);
+  if (missing.length) throw new UsageError(`sources not found: ${missing.join(', ')}`);
+  if (!files.length) throw new UsageError(`no source files in ${patterns.join(', ')}`);
+  const engine = new Engine();
+  const { problems } = await loadSources(engine, patterns, { cwd });
+  for (const p of problems) stderr(`groundwork: skipped source ${p.source}: ${p.message}`);
+  return engine;
+}
+
+async function runCheck(args: CheckArgs, cwd: string, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const drafts: { path: string; text: string }[] = [];
+  for (const file of args.files) {
+    const abs = path.resolve(cwd, file);
+    let text: string;
+    try {
+      if (!statSync(abs).isFile()) throw new UsageError(`${file} is not a file`);
+      const bytes = readFileSync(abs);
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch (e) {
+      if (e instanceof UsageError) throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new UsageError(code === 'ENOENT' ? `draft not found: ${file}` : code ? `cannot read draft ${file}: ${code}` : `draft ${file} is not valid UTF-8 text`);
+    }
+    drafts.push({ path: file, text });
+  }
+  const engine = await buildEngine(args.sources, cwd, err);
+  const reports: FileReport[] = drafts.map((d) => ({ path: d.path, text: d.text, result: engine.check(d.text, args.language ?? languageOf(d.path)) }));
+  const sources = engine.sourceList().map((s) => ({ path: s.path, passages: s.passages }));
+  if (args.format === 'json') out(toJson(reports, sources, engine.problems()));
+  else if (args.format === 'sarif') out(toSarif(reports, VERSION));
+  else out(toText(reports, sources, args.all, Boolean(process.stdout.isTTY) && !process.env['NO_COLOR']));
+  return reports.some((r) => r.result.claims.some(isFlagged)) ? 1 : 0;
+}
+
+async function runSearch(args: SearchArgs, cwd: string, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const engine = await buildEngine(args.sources, cwd, err);
+  const hits = engine.search(args.query, { limit: args.limit });
+  if (args.format === 'json') out(JSON.stringify({ version: 1, query: args.query, results: hits.map(({ id: _id, chrome: _c, ...h }) => h) }, null, 2));
+  else for (const h of hits) out(`${h.source}:${h.line}:${h.column}  ${h.score.toFixed(3)}  ${h.text}`);
+  return 0;
+}
+
+/** Runs the CLI; returns the exit code (never throws). */
+export async function main(argv: string[], cwd = process.cwd(), out = (s: string) => console.log(s), err = (s: string) => console.error(s)): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    if (args.command === 'help') return out(USAGE), 0;
+    if (args.command === 'version') return out(VERSION), 0;
+    return args.command === 'check' ? await runCheck(args, cwd, out, err) : await runSearch(args, cwd, out, err);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`groundwork: ${e.message}`);
+      if (/needs|unknown/.test(e.message)) err(USAGE);
+      return 2;
+    }
+    err(`groundwork: internal error: ${(e as Error).stack ?? String(e)}`);
+    return 3;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,128 @@
+/** The three report formats of `groundwork check`. */
+import { LineIndex, VERDICTS, basename, type CheckResult, type ClaimResult, type Verdict } from '../core';
+
+export interface FileReport {
+  path: string;
+  text: string;
+  result: CheckResult;
+}
+
+export interface SourceSummary {
+  path: string;
+  passages: number;
+}
+
+export const FLAGGED: Verdict[] = ['unsupported', 'contradicted', 'misquote', 'disputed'];
+
+export function isFlagged(c: ClaimResult): boolean {
+  return c.verdict !== 'supported';
+}
+
+function claimJson(lines: LineIndex, c: ClaimResult) {
+  const s = lines.at(c.start);
+  const e = lines.at(c.end);
+  return {
+    line: s.line, column: s.column, endLine: e.line, endColumn: e.column,
+    text: c.text, verdict: c.verdict, message: c.message,
+    evidence: c.evidence.map((v) => ({ source: v.source, line: v.line, column: v.column, endLine: v.endLine, endColumn: v.endColumn, text: v.text, score: v.score })),
+    ...(c.fixes.length ? { fixes: c.fixes.map((f) => ({ title: f.title, ...range(lines, f.start, f.end), replacement: f.replacement })) } : {}),
+    ...(c.citations.length ? { citations: c.citations.map((k) => ({ kind: k.kind, key: k.key })) } : {}),
+  };
+}
+
+function range(lines: LineIndex, start: number, end: number) {
+  const s = lines.at(start);
+  const e = lines.at(end);
+  return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+}
+
+export function toJson(files: FileReport[], sources: SourceSummary[], problems: { source: string; message: string }[]): string {
+  return JSON.stringify({
+    version: 1,
+    sources,
+    ...(problems.length ? { problems } : {}),
+    files: files.map((f) => {
+      const lines = new LineIndex(f.text);
+      return { path: f.path, claims: f.result.claims.map((c) => claimJson(lines, c)) };
+    }),
+  }, null, 2);
+}
+
+export function toText(files: FileReport[], sources: SourceSummary[], all: boolean, color: boolean): string {
+  const out: string[] = [];
+  const paint = (code: number, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const colorOf: Record<Verdict, number> = { supported: 32, unsupported: 33, contradicted: 31, misquote: 31, disputed: 35 };
+  const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
+  for (const f of files) {
+    const lines = new LineIndex(f.text);
+    for (const c of f.result.claims) {
+      counts[c.verdict]++;
+      if (!all && !isFlagged(c)) continue;
+      const p = lines.at(c.start);
+      out.push(`${f.path}:${p.line}:${p.column}  ${paint(colorOf[c.verdict], c.verdict)}  ${c.message}`);
+      if (all && c.evidence[0]) out.push(`    ${basename(c.evidence[0].source)}:${c.evidence[0].line}  ${c.evidence[0].text.slice(0, 140)}`);
+    }
+  }
+  const total = VERDICTS.reduce((n, v) => n + counts[v], 0);
+  const flagged = total - counts.supported;
+  const passages = sources.reduce((n, s) => n + s.passages, 0);
+  out.push('');
+  out.push(`${total} claim${total === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'}: ` +
+    VERDICTS.map((v) => `${counts[v]} ${v}`).join(', ') + ` (${sources.length} sources, ${passages} passages)`);
+  out.push(flagged ? `${flagged} problem${flagged === 1 ? '' : 's'} found` : 'no problems found');
+  return out.join('\n');
+}
+
+const RULES: Record<Exclude<Verdict, 'supported'>, { name: string; short: string; full: string; level: 'error' | 'warning' | 'note' }> = {
+  unsupported: { name: 'UnsupportedClaim', short: 'No source supports this claim', full: 'No passage of the sources says what this sentence claims.', level: 'warning' },
+  contradicted: { name: 'ContradictedClaim', short: 'The sources say otherwise', full: 'A source says nearly the same thing with a different number, amount, date or name.', level: 'error' },
+  misquote: { name: 'Misquote', short: 'The quotation is not what the source says', full: 'Text in quotation marks does not match any source word for word.', level: 'error' },
+  disputed: { name: 'DisputedFact', short: 'The sources disagree', full: 'Sources disagree with each other on the fact this sentence states.', level: 'warning' },
+};
+
+export function toSarif(files: FileReport[], version: string): string {
+  const ruleIds = Object.keys(RULES) as (keyof typeof RULES)[];
+  const results = [];
+  for (const f of files) {
+    const lines = new LineIndex(f.text);
+    for (const c of f.result.claims) {
+      if (c.verdict === 'supported') continue;
+      const r = range(lines, c.start, c.end);
+      results.push({
+        ruleId: c.verdict,
+        ruleIndex: ruleIds.indexOf(c.verdict),
+        level: RULES[c.verdict].level,
+        message: { text: c.message },
+        locations: [{ physicalLocation: { artifactLocation: { uri: toUri(f.path) }, region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn, snippet: { text: c.text } } } }],
+        relatedLocations: c.evidence.slice(0, 3).map((e, i) => ({
+          id: i + 1,
+          message: { text: e.text.slice(0, 300) },
+          physicalLocation: { artifactLocation: { uri: toUri(e.source) }, region: { startLine: e.line, startColumn: e.column, endLine: e.endLine, endColumn: e.endColumn } },
+        })),
+        partialFingerprints: { claimText: fingerprint(c.text) },
+      });
+    }
+  }
+  return JSON.stringify({
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'Groundwork', version, semanticVersion: version, informationUri: 'https://github.com/groundwork/groundwork',
+        rules: ruleIds.map((id) => ({ id, name: RULES[id].name, shortDescription: { text: RULES[id].short }, fullDescription: { text: RULES[id].full },
+          helpUri: `https://github.com/groundwork/groundwork/blob/main/docs/verdicts.md#${id}`, defaultConfiguration: { level: RULES[id].level } })) } },
+      columnKind: 'utf16CodeUnits',
+      results,
+    }],
+  }, null, 2);
+}
+
+function toUri(p: string): string {
+  return p.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/');
+}
+
+/** A stable fingerprint of the claim text (FNV-1a), so code scanning tracks a finding across edits elsewhere. */
+function fingerprint(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}

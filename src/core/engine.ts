@@ -1,0 +1,249 @@
+/**
+ * The Groundwork engine: indexes sources one file at a time and judges the claims of a draft
+ * against them. Pure TypeScript with no editor or file-system dependency: the VS Code extension and
+ * the CLI both drive this class.
+ *
+ * @example
+ * const engine = new Engine();
+ * engine.addSource('sources/report.txt', 'Revenue rose 8% in 2023.');
+ * engine.check('Revenue rose 12% in 2023.').claims[0].verdict; // 'contradicted'
+ */
+import Fuse from 'fuse.js';
+import type { CheckResult, ClaimResult, DraftLanguage, Evidence, Passage, SearchOptions, SourceProblem } from './types';
+import { parseSource } from './sources/parse';
+import { PassageIndex, type SourceEntry, type StoredPassage } from './search/PassageIndex';
+import { TypoIndex } from './search/typos';
+import { parseDraft } from './draft/claims';
+import { analyze, type TextView } from './verify/analyze';
+import { claimQuery, judge, type JudgeContext, type Judged } from './verify/judge';
+import { collapse } from './sources/parse';
+
+/** Bump when indexing or judging changes, so that saved indexes and caches are rebuilt. */
+export const ENGINE_VERSION = '1';
+
+const VIEW_CACHE = 20_000;
+const VERDICT_CACHE = 50_000;
+
+export class Engine {
+  private index = new PassageIndex();
+  private typos = new TypoIndex(this.index.termKeys, (k) => this.index.documentFrequency(k));
+  private readonly sourceProblems = new Map<string, SourceProblem>();
+  private readonly views = new Map<number, TextView>();
+  private readonly verdicts = new Map<string, Judged>();
+  private cacheGeneration = -1;
+  private fuseSources: Fuse<{ path: string; title: string }> | undefined;
+
+  /** Adds or replaces one source file; returns the problem when the file cannot be used. */
+  addSource(path: string, content: string | Uint8Array): SourceProblem | undefined {
+    const parsed = parseSource(path, content);
+    if ('message' in parsed) {
+      this.index.removeSource(path);
+      this.sourceProblems.set(path, parsed);
+      this.changed();
+      return parsed;
+    }
+    this.sourceProblems.delete(path);
+    this.index.addSource(parsed);
+    this.changed();
+    return undefined;
+  }
+
+  removeSource(path: string): boolean {
+    const had = this.index.removeSource(path) || this.sourceProblems.delete(path);
+    this.changed();
+    return had;
+  }
+
+  /** Records a source that could not even be read (I/O error), so it is reported like the others. */
+  reportProblem(problem: SourceProblem): void {
+    this.sourceProblems.set(problem.source, problem);
+  }
+
+  problems(): SourceProblem[] {
+    return [...this.sourceProblems.values()];
+  }
+
+  sourceList(): { path: string; passages: number; title?: string }[] {
+    return this.index.sources
+      .filter((s): s is SourceEntry => s !== undefined)
+      .map((s) => ({ path: s.path, passages: s.passageIds.length, ...(s.title ? { title: s.title } : {}) }));
+  }
+
+  get stats(): { sources: number; passages: number } {
+    return { sources: this.index.sourceCount, passages: this.index.passageCount };
+  }
+
+  passage(id: number): Passage | undefined {
+    const p = this.index.passages[id];
+    return p ? publicPassage(p) : undefined;
+  }
+
+  /** Ids of all live passages, in index order. */
+  passageIds(): number[] {
+    const out: number[] = [];
+    this.index.passages.forEach((p, i) => p && out.push(i));
+    return out;
+  }
+
+  /**
+   * Judges every claim of a draft. Verdicts are cached by sentence text, so re-checking a draft after
+   * an edit costs only the sentences that changed (the cache is dropped when the sources change).
+   * `_docKey` names the document; the cache is shared by all documents, so it is informational.
+   */
+  check(text: string, language: DraftLanguage = 'markdown', _docKey?: string): CheckResult {
+    this.syncCaches();
+    const draft = parseDraft(text, language);
+    const claims: ClaimResult[] = [];
+    for (const s of draft.sentences) {
+      if (s.skip) continue;
+      const judged = this.judgeCached(s.claimText);
+      claims.push({
+        start: s.start,
+        end: s.end,
+        text: collapse(s.text),
+        verdict: judged.verdict,
+        message: judged.message,
+        evidence: judged.evidence.flatMap((e) => e.ids.map((id) => ({ ...publicPassage(this.index.passages[id]!), score: e.score }))).slice(0, 5),
+        fixes: judged.fixes.map((f) => ({ ...f, start: f.start + s.start, end: f.end + s.start })),
+        citations: s.citations,
+      });
+    }
+    return { claims, citations: draft.citations };
+  }
+
+  /** Best passages backing one sentence (hover, panel), best first. */
+  evidenceFor(sentence: string, limit = 5): Evidence[] {
+    this.syncCaches();
+    return this.judgeCached(sentence).evidence.flatMap((e) => e.ids.map((id) => ({ ...publicPassage(this.index.passages[id]!), score: e.score }))).slice(0, limit);
+  }
+
+  /**
+   * Quote search as the writer types: a BM25 candidate stage over the inverted index, then fuzzy
+   * re-ranking of the best 50 with fuse.js (typos, partial words) and match ranges for highlighting.
+   */
+  search(query: string, options: SearchOptions = {}): Evidence[] {
+    const limit = options.limit ?? 10;
+    const q = query.trim().slice(0, 500);
+    if (!q) return [];
+    const view = analyze(q);
+    const terms = claimQuery(view, this.context(), 0.2);
+    // A half-typed last word: also try the vocabulary's completions of it.
+    const hits = this.index.search(terms.length ? terms : [{ key: q.toLowerCase(), weight: 1 }], 50, (p) => options.includeChrome === true || !p.chrome);
+    if (!hits.length) return [];
+    const top = hits[0]!.score;
+    const items = hits.map((h) => this.index.passages[h.id]!);
+    const fuse = new Fuse(items, { keys: ['text'], includeScore: true, includeMatches: true, ignoreLocation: true, threshold: 1, minMatchCharLength: 3, shouldSort: false });
+    const fuzzy = new Map<number, { score: number; ranges: [number, number][] }>();
+    for (const r of fuse.search(q.length > 64 ? q.slice(0, 64) : q)) {
+      const ranges = (r.matches?.[0]?.indices ?? []).filter(([s, e]) => e - s >= 2).map(([s, e]) => [s, e + 1] as [number, number]);
+      fuzzy.set(r.item.id, { score: 1 - (r.score ?? 1), ranges });
+    }
+    return hits
+      .map((h) => {
+        const f = fuzzy.get(h.id);
+        return { h, score: 0.65 * (h.score / top) + 0.35 * (f?.score ?? 0), ranges: f?.ranges ?? [] };
+      })
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit)
+      .map(({ h, score, ranges }) => ({ ...publicPassage(this.index.passages[h.id]!), score: Math.round(score * 1000) / 1000, highlights: ranges }));
+  }
+
+  /** Sources whose path or title matches `query` (fuzzy), for pickers and citation keys. */
+  findSources(query: string, limit = 10): { path: string; title?: string }[] {
+    this.fuseSources ??= new Fuse(this.sourceList().map((s) => ({ path: s.path, title: s.title ?? '' })), { keys: ['path', 'title'], ignoreLocation: true, threshold: 0.4 });
+    return this.fuseSources.search(query, { limit }).map((r) => ({ path: r.item.path, ...(r.item.title ? { title: r.item.title } : {}) }));
+  }
+
+  /** The index as plain data, to save and reload without re-reading the sources. */
+  toJSON(): SavedIndex {
+    const sources = this.index.sources
+      .filter((s): s is SourceEntry => s !== undefined)
+      .map((s) => ({
+        path: s.path,
+        title: s.title ?? null,
+        passages: s.passageIds.map((id) => {
+          const p = this.index.passages[id]!;
+          return [p.start, p.end, p.line, p.column, p.endLine, p.endColumn, p.chrome ? 1 : 0, p.text, Array.from(p.terms)] as SavedPassage;
+        }),
+      }));
+    return { format: 'groundwork-index', version: ENGINE_VERSION, terms: this.index.termKeys.slice(), sources, problems: this.problems() };
+  }
+
+  static fromJSON(data: unknown): Engine {
+    const saved = data as SavedIndex;
+    if (!saved || saved.format !== 'groundwork-index') throw new Error('Groundwork: not a saved index');
+    if (saved.version !== ENGINE_VERSION) throw new Error(`Groundwork: saved index is version ${saved.version}, engine is ${ENGINE_VERSION}`);
+    const engine = new Engine();
+    const index = engine.index;
+    index.internAll(saved.terms);
+    let id = 0;
+    for (const s of saved.sources) {
+      const titleTerms = s.title ? index.internAll(analyze(s.title).words.map((w) => w.key)) : [];
+      const entry: SourceEntry = { path: s.path, ...(s.title ? { title: s.title } : {}), titleTerms: [...new Set(titleTerms)], passageIds: [] };
+      const sourceIndex = index.restoreSource(entry);
+      for (const [start, end, line, column, endLine, endColumn, chrome, text, terms] of s.passages) {
+        index.insert({ id: id++, source: s.path, start, end, line, column, endLine, endColumn, chrome: chrome === 1, text, terms: Int32Array.from(terms), sourceIndex }, entry);
+      }
+    }
+    for (const p of saved.problems ?? []) engine.sourceProblems.set(p.source, p);
+    index.generation++;
+    return engine;
+  }
+
+  private changed(): void {
+    this.fuseSources = undefined;
+  }
+
+  private syncCaches(): void {
+    if (this.cacheGeneration !== this.index.generation) {
+      this.views.clear();
+      this.verdicts.clear();
+      this.cacheGeneration = this.index.generation;
+    }
+  }
+
+  private judgeCached(claimText: string): Judged {
+    let j = this.verdicts.get(claimText);
+    if (!j) {
+      j = judge(claimText, this.context());
+      if (this.verdicts.size >= VERDICT_CACHE) this.verdicts.clear();
+      this.verdicts.set(claimText, j);
+    }
+    return j;
+  }
+
+  private context(): JudgeContext {
+    return {
+      index: this.index,
+      typos: this.typos,
+      view: (id) => {
+        let v = this.views.get(id);
+        if (!v) {
+          v = analyze(this.index.passages[id]!.text);
+          if (this.views.size >= VIEW_CACHE) this.views.clear();
+          this.views.set(id, v);
+        }
+        return v;
+      },
+      label: (p) => `${basename(p.source)}:${p.line}`,
+    };
+  }
+}
+
+type SavedPassage = [number, number, number, number, number, number, 0 | 1, string, number[]];
+
+export interface SavedIndex {
+  format: 'groundwork-index';
+  version: string;
+  terms: string[];
+  sources: { path: string; title: string | null; passages: SavedPassage[] }[];
+  problems?: SourceProblem[];
+}
+
+function publicPassage(p: StoredPassage): Passage {
+  return { id: p.id, source: p.source, start: p.start, end: p.end, line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn, text: p.text, chrome: p.chrome };
+}
+
+export function basename(path: string): string {
+  return path.replace(/^.*[\\/]/, '');
+}

@@ -1,0 +1,288 @@
+/**
+ * The candidate stage: an inverted index from content-word stems to passages, scored with BM25.
+ * Sources are added and removed one file at a time (removal leaves tombstones that are compacted
+ * once they pile up), so a changed source costs only that source. Function words are not indexed and
+ * very common terms are skipped when rarer ones carry the query, which keeps a query to a few
+ * thousand postings even at 20 MB of prose (see docs/performance in the shared notes).
+ */
+import type { Passage } from '../types';
+import type { ParsedSource } from '../sources/parse';
+import { tokenize } from '../text/tokenize';
+import { LineIndex } from '../text/lines';
+
+export interface StoredPassage extends Passage {
+  /** Term ids of the content words, in order. */
+  terms: Int32Array;
+  /** Index of the passage's source in `sources`. */
+  sourceIndex: number;
+}
+
+export interface SourceEntry {
+  path: string;
+  title?: string;
+  titleTerms: number[];
+  passageIds: number[];
+}
+
+export interface QueryTerm {
+  key: string;
+  weight: number;
+}
+
+export interface Scored {
+  id: number;
+  score: number;
+}
+
+const K1 = Number(process.env['GW_K1'] ?? 1.2);
+const TITLE_WEIGHT = Number(process.env['GW_TITLE'] ?? 0.35);
+const SOURCE_WEIGHT = Number(process.env['GW_SRC'] ?? 0.15);
+const B = Number(process.env['GW_B'] ?? 0.75);
+
+export class PassageIndex {
+  readonly passages: (StoredPassage | undefined)[] = [];
+  readonly sources: (SourceEntry | undefined)[] = [];
+  private readonly sourceByPath = new Map<string, number>();
+  private readonly termIds = new Map<string, number>();
+  readonly termKeys: string[] = [];
+  private postings: number[][] = [];
+  /** Live passage count per term (document frequency, excluding tombstones). */
+  private df: number[] = [];
+  private titleSources: number[][] = [];
+  private live = 0;
+  private dead = 0;
+  private totalLength = 0;
+  private scores = new Float64Array(0);
+  /** Bumped on every change, so that callers can drop cached verdicts. */
+  generation = 0;
+
+  get passageCount(): number {
+    return this.live;
+  }
+
+  get sourceCount(): number {
+    return this.sourceByPath.size;
+  }
+
+  termId(key: string): number | undefined {
+    return this.termIds.get(key);
+  }
+
+  documentFrequency(key: string): number {
+    const id = this.termIds.get(key);
+    return id === undefined ? 0 : this.df[id]!;
+  }
+
+  /** Inverse document frequency, smoothed (BM25+ style), always positive. */
+  idf(key: string): number {
+    const n = this.documentFrequency(key);
+    return Math.log(1 + (this.live - n + 0.5) / (n + 0.5));
+  }
+
+  maxIdf(): number {
+    return Math.log(1 + (this.live + 0.5) / 0.5);
+  }
+
+  sourceIndexOf(path: string): number | undefined {
+    return this.sourceByPath.get(path);
+  }
+
+  private intern(key: string): number {
+    let id = this.termIds.get(key);
+    if (id === undefined) {
+      id = this.termKeys.length;
+      this.termIds.set(key, id);
+      this.termKeys.push(key);
+      this.postings.push([]);
+      this.df.push(0);
+      this.titleSources.push([]);
+    }
+    return id;
+  }
+
+  /** Adds (or replaces) one source. */
+  addSource(parsed: ParsedSource): void {
+    this.removeSource(parsed.path);
+    const lines = new LineIndex(parsed.text);
+    const sourceIndex = this.sources.length;
+    const titleTerms = parsed.title ? [...new Set(tokenize(parsed.title).filter((t) => !t.stop).map((t) => this.intern(t.key)))] : [];
+    const entry: SourceEntry = { path: parsed.path, ...(parsed.title ? { title: parsed.title } : {}), titleTerms, passageIds: [] };
+    for (const t of titleTerms) this.titleSources[t]!.push(sourceIndex);
+    for (const p of parsed.passages) {
+      const terms = tokenize(p.text).filter((t) => !t.stop).map((t) => this.intern(t.key));
+      const s = lines.at(p.start);
+      const e = lines.at(p.end);
+      this.insert({
+        id: this.passages.length, source: parsed.path, start: p.start, end: p.end, line: s.line, column: s.column,
+        endLine: e.line, endColumn: e.column, text: p.text, chrome: p.chrome, terms: Int32Array.from(terms), sourceIndex,
+      }, entry);
+    }
+    this.sources.push(entry);
+    this.sourceByPath.set(parsed.path, sourceIndex);
+    this.generation++;
+  }
+
+  /** Re-inserts a passage restored from a saved index. */
+  insert(p: StoredPassage, entry: SourceEntry): void {
+    this.passages[p.id] = p;
+    entry.passageIds.push(p.id);
+    const seen = new Set<number>();
+    for (const t of p.terms) {
+      if (seen.has(t)) continue;
+      seen.add(t);
+      this.postings[t]!.push(p.id);
+      this.df[t]!++;
+    }
+    this.live++;
+    this.totalLength += p.terms.length;
+  }
+
+  /** Registers a source restored from a saved index (its passages follow through insert). */
+  restoreSource(entry: SourceEntry): number {
+    const index = this.sources.length;
+    this.sources.push(entry);
+    this.sourceByPath.set(entry.path, index);
+    for (const t of entry.titleTerms) this.titleSources[t]!.push(index);
+    return index;
+  }
+
+  internAll(keys: string[]): number[] {
+    return keys.map((k) => this.intern(k));
+  }
+
+  removeSource(path: string): boolean {
+    const index = this.sourceByPath.get(path);
+    if (index === undefined) return false;
+    const entry = this.sources[index]!;
+    for (const id of entry.passageIds) {
+      const p = this.passages[id]!;
+      const seen = new Set<number>();
+      for (const t of p.terms) {
+        if (seen.has(t)) continue;
+        seen.add(t);
+        this.df[t]!--;
+      }
+      this.totalLength -= p.terms.length;
+      this.passages[id] = undefined;
+      this.live--;
+      this.dead++;
+    }
+    for (const t of entry.titleTerms) this.titleSources[t] = this.titleSources[t]!.filter((s) => s !== index);
+    this.sources[index] = undefined;
+    this.sourceByPath.delete(path);
+    if (this.dead > 1000 && this.dead > this.live) this.compactPostings();
+    this.generation++;
+    return true;
+  }
+
+  /** Drops tombstoned ids from the postings (ids stay stable). */
+  private compactPostings(): void {
+    for (let t = 0; t < this.postings.length; t++) this.postings[t] = this.postings[t]!.filter((id) => this.passages[id] !== undefined);
+    this.dead = 0;
+  }
+
+  /**
+   * BM25 over the query terms (each with its own weight), plus a bonus for passages whose source title
+   * contains query terms. Returns the `limit` best passages, best first.
+   */
+  search(query: QueryTerm[], limit: number, accept: (p: StoredPassage) => boolean = () => true): Scored[] {
+    if (!this.live) return [];
+    if (this.scores.length < this.passages.length) this.scores = new Float64Array(this.passages.length * 2);
+    const scores = this.scores;
+    const touched: number[] = [];
+    const avgLength = this.totalLength / this.live || 1;
+    const terms = query
+      .map((q) => ({ ...q, id: this.termIds.get(q.key) }))
+      .filter((q): q is QueryTerm & { id: number } => q.id !== undefined && this.df[q.id]! > 0);
+    // Rare terms first; very common ones only while few rare ones have spoken.
+    terms.sort((a, b) => this.df[a.id]! - this.df[b.id]!);
+    let rareSeen = 0;
+    // Source-level evidence: a passage from a source that says much of the query elsewhere is more
+    // likely on topic (hierarchical retrieval: documents first, then their sentences).
+    const sourceScore = new Map<number, number>();
+    for (const q of terms) {
+      const seenSources = new Set<number>();
+      const df = this.df[q.id]!;
+      if (df > this.live * 0.08 && rareSeen >= 3) continue;
+      if (df <= this.live * 0.08) rareSeen++;
+      const idf = Math.log(1 + (this.live - df + 0.5) / (df + 0.5)) * q.weight;
+      for (const id of this.postings[q.id]!) {
+        const p = this.passages[id];
+        if (!p) continue;
+        const len = p.terms.length;
+        if (scores[id] === 0) touched.push(id);
+        scores[id]! += (idf * (K1 + 1)) / (1 + K1 * (1 - B + (B * len) / avgLength));
+        if (!seenSources.has(p.sourceIndex)) {
+          seenSources.add(p.sourceIndex);
+          sourceScore.set(p.sourceIndex, (sourceScore.get(p.sourceIndex) ?? 0) + idf);
+        }
+      }
+    }
+    // Source titles: a passage from an article named after the claim's subject is more likely on topic.
+    const titleBonus = new Map<number, number>();
+    for (const q of terms) {
+      const ss = this.titleSources[q.id]!;
+      if (!ss.length || ss.length > this.sourceByPath.size * 0.2) continue;
+      const idf = Math.log(1 + (this.sourceByPath.size - ss.length + 0.5) / (ss.length + 0.5)) * q.weight * TITLE_WEIGHT;
+      for (const s of ss) titleBonus.set(s, (titleBonus.get(s) ?? 0) + idf);
+    }
+    const heap = new TopK(limit);
+    for (const id of touched) {
+      const p = this.passages[id]!;
+      const score = scores[id]! + (titleBonus.get(p.sourceIndex) ?? 0) + SOURCE_WEIGHT * (sourceScore.get(p.sourceIndex) ?? 0);
+      scores[id] = 0;
+      if (accept(p)) heap.push(id, score);
+    }
+    return heap.sorted();
+  }
+}
+
+/** A fixed-size min-heap keeping the k highest scores. */
+export class TopK {
+  private readonly ids: number[] = [];
+  private readonly scores: number[] = [];
+  constructor(private readonly k: number) {}
+
+  push(id: number, score: number): void {
+    if (this.ids.length < this.k) {
+      this.ids.push(id);
+      this.scores.push(score);
+      this.up(this.ids.length - 1);
+    } else if (score > this.scores[0]!) {
+      this.ids[0] = id;
+      this.scores[0] = score;
+      this.down(0);
+    }
+  }
+
+  sorted(): Scored[] {
+    return this.ids.map((id, i) => ({ id, score: this.scores[i]! })).sort((a, b) => b.score - a.score || a.id - b.id);
+  }
+
+  private up(i: number): void {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.scores[parent]! <= this.scores[i]!) break;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+
+  private down(i: number): void {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < this.ids.length && this.scores[l]! < this.scores[m]!) m = l;
+      if (r < this.ids.length && this.scores[r]! < this.scores[m]!) m = r;
+      if (m === i) return;
+      this.swap(i, m);
+      i = m;
+    }
+  }
+
+  private swap(a: number, b: number): void {
+    [this.ids[a], this.ids[b]] = [this.ids[b]!, this.ids[a]!];
+    [this.scores[a], this.scores[b]] = [this.scores[b]!, this.scores[a]!];
+  }
+}

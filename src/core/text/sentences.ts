@@ -1,0 +1,77 @@
+/**
+ * Sentence boundaries by a single forward scan (no Intl.Segmenter: it is far worse than linear on
+ * long input). A boundary is a run of . ! ? (plus closing quotes/brackets) followed by white space
+ * and a likely sentence start, unless the word before is a known abbreviation or an initial.
+ */
+
+const ABBREVIATIONS = new Set(
+  ('mr mrs ms dr prof st jr sr inc ltd co corp vs etc e.g i.e u.s u.k no gen gov sen rep col lt sgt capt ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec fig al approx dept est vol pp ed eds rev mt ft ave blvd').split(' '),
+);
+const CLOSERS = new Set(['"', "'", '\u201d', '\u2019', ')', ']', '\u00bb']);
+const OPENERS = /["'\u201c\u2018(\[\u00ab¿¡]/;
+
+export function isLikelySentenceStart(ch: string): boolean {
+  return /[\p{Lu}\p{N}]/u.test(ch) || OPENERS.test(ch) || ch === '#' || ch === '$' || ch === '*';
+}
+
+/** Sentence ranges [start, end) within text[from, to), trimmed of surrounding white space. */
+export function splitSentences(text: string, from = 0, to = text.length): [number, number][] {
+  const out: [number, number][] = [];
+  let start = skipSpace(text, from, to);
+  for (let i = start; i < to; i++) {
+    const c = text[i]!;
+    const isBreakLine = c === '\n' && isHeadlineBreak(text, start, i, to);
+    if (c !== '.' && c !== '!' && c !== '?' && !isBreakLine) continue;
+    let end = i + 1;
+    if (!isBreakLine) {
+      while (end < to && (text[end] === '.' || text[end] === '!' || text[end] === '?')) end++;
+      while (end < to && CLOSERS.has(text[end]!)) end++;
+      if (end < to && !/\s/.test(text[end]!)) continue;
+      const next = skipSpace(text, end, to);
+      if (next < to && !isLikelySentenceStart(text[next]!)) continue;
+      if (c === '.' && isAbbreviation(text, start, i)) continue;
+    } else {
+      end = i;
+    }
+    const trimmedEnd = trimEnd(text, start, end);
+    if (trimmedEnd > start) out.push([start, trimmedEnd]);
+    start = skipSpace(text, end, to);
+    i = start - 1;
+  }
+  const trimmedEnd = trimEnd(text, start, to);
+  if (trimmedEnd > start) out.push([start, trimmedEnd]);
+  return out;
+}
+
+function skipSpace(text: string, i: number, to: number): number {
+  while (i < to && /\s/.test(text[i]!)) i++;
+  return i;
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return end;
+}
+
+function isAbbreviation(text: string, sentenceStart: number, dot: number): boolean {
+  let k = dot;
+  while (k > sentenceStart && /[\p{L}.]/u.test(text[k - 1]!)) k--;
+  const word = text.slice(k, dot).toLowerCase();
+  if (word.length === 1 && /\p{Lu}/u.test(text[k]!)) return true; // an initial: "J. K. Rowling"
+  return ABBREVIATIONS.has(word) || ABBREVIATIONS.has(word.replace(/\.$/, ''));
+}
+
+/**
+ * A line break inside a paragraph ends a sentence when the line before reads like a headline or a
+ * label (short, no closing punctuation) and the next line starts a new sentence: scraped pages put
+ * titles, bylines and captions right above the text.
+ */
+function isHeadlineBreak(text: string, start: number, nl: number, to: number): boolean {
+  const lineStart = Math.max(start, text.lastIndexOf('\n', nl - 1) + 1);
+  const line = text.slice(lineStart, nl).trim();
+  if (!line || /[.!?:;,"'\u201d\u2019)]$/.test(line)) return false;
+  if (line.split(/\s+/).length > 10) return false;
+  const next = skipSpace(text, nl, to);
+  return next < to && isLikelySentenceStart(text[next]!);
+}

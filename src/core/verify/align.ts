@@ -1,0 +1,166 @@
+/**
+ * How much of a claim a passage (or two adjacent passages) says: every content word of the claim is
+ * looked for in the passage as the same stem, a WordNet synonym (word or phrase), an acronym, or a
+ * near spelling; every number, amount and date must be there with the same value. Words weigh by
+ * their rarity in the sources, so "Laforte" counts for more than "company".
+ */
+import { synonymsOf } from '../lexicon/thesaurus';
+import { type ContentWord, type TextView, editDistance } from './analyze';
+import { comparable, sameFact, type Fact } from './facts';
+
+export interface Conflict {
+  claim: Fact;
+  source: Fact;
+}
+
+export interface Alignment {
+  /** Share of the claim's weight the passage covers, in [0, 1]. */
+  coverage: number;
+  /** Coverage leaving out the facts in conflict (how much the passage is about the same thing). */
+  context: number;
+  conflicts: Conflict[];
+  /** Claim words the passage does not have. */
+  missing: string[];
+  /** Weight of what the passage matched (absolute evidence, grows with the claim's rare words). */
+  matched: number;
+  /** Every number, amount and date of the claim is in the passage. */
+  allFacts: boolean;
+}
+
+export type Weigh = (key: string) => number;
+
+const SYNONYM = 0.85;
+const ACRONYM = 0.9;
+const NEAR = 0.75;
+
+const synonymSets = new Map<string, Set<string>>();
+function synonymSet(key: string): Set<string> {
+  let s = synonymSets.get(key);
+  if (!s) {
+    s = new Set(synonymsOf(key));
+    if (synonymSets.size > 100_000) synonymSets.clear();
+    synonymSets.set(key, s);
+  }
+  return s;
+}
+
+export function wordWeight(w: ContentWord, weigh: Weigh): number {
+  let weight = weigh(w.key);
+  if (w.weak) weight *= 0.3;
+  return weight;
+}
+
+/** How well one claim word is matched in the passage: 1 exact, less for softer matches, 0 absent. */
+export function matchWord(claim: TextView, w: ContentWord, passage: TextView): number {
+  if (passage.keys.has(w.key)) return 1;
+  const syn = synonymSet(w.key);
+  if (syn.size) {
+    for (const k of passage.keys) if (syn.has(k)) return SYNONYM;
+    for (const k of passage.phrases) if (syn.has(k)) return SYNONYM;
+  }
+  // Part of a multi-word lemma of the claim ("stepped down") that the passage says in other words.
+  for (const ph of claim.phrases) {
+    if (!ph.split(' ').includes(w.key)) continue;
+    const phSyn = synonymSet(ph);
+    for (const k of passage.keys) if (phSyn.has(k)) return SYNONYM;
+    for (const k of passage.phrases) if (phSyn.has(k)) return SYNONYM;
+  }
+  // "CEO" <-> "chief executive officer", either way.
+  if (claim.acronyms.has(w.norm)) {
+    for (const ini of passage.initials) if (ini.length >= 2 && w.norm.startsWith(ini)) return ACRONYM;
+  }
+  if (w.capital || passage.acronyms.size) {
+    const i = claim.words.indexOf(w);
+    for (let from = Math.max(0, i - 3); from <= i; from++) {
+      let ini = '';
+      for (let k = from; k < Math.min(claim.words.length, from + 4); k++) {
+        ini += claim.words[k]!.norm[0];
+        if (k >= i && ini.length >= 2) for (const a of passage.acronyms) if (a.startsWith(ini)) return ACRONYM;
+      }
+    }
+  }
+  if (w.key.length >= 5) {
+    for (const k of passage.keys) if (Math.abs(k.length - w.key.length) <= 1 && k[0] === w.key[0] && editDistance(k, w.key, 1) <= 1) return NEAR;
+  }
+  return 0;
+}
+
+/** The passage's fact of the same kind that stands where the claim's fact stands, if any. */
+function counterpart(claim: TextView, fact: Fact, passage: TextView): Fact | undefined {
+  const rivals = passage.facts.filter((f) => comparable(fact, f));
+  if (!rivals.length) return undefined;
+  const near = (view: TextView, f: Fact) =>
+    new Set(view.words.filter((w) => w.end <= f.start ? f.start - w.end < 60 : w.start >= f.end && w.start - f.end < 60).map((w) => w.key));
+  const mine = near(claim, fact);
+  let best: Fact | undefined;
+  let bestShared = -1;
+  for (const r of rivals) {
+    let shared = 0;
+    for (const k of near(passage, r)) if (mine.has(k)) shared++;
+    if (shared > bestShared) {
+      best = r;
+      bestShared = shared;
+    }
+  }
+  return bestShared > 0 || rivals.length === 1 ? best : undefined;
+}
+
+/** Aligns a claim with a passage view (a single passage or adjacent passages merged). */
+export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeight: number): Alignment {
+  let total = 0;
+  let matched = 0;
+  let conflictWeight = 0;
+  const missing: string[] = [];
+  const conflicts: Conflict[] = [];
+  let allFacts = true;
+  for (const fact of claim.facts) {
+    if (fact.kind === 'name') {
+      // Names count through their words; here only a differing first name matters.
+      if (passage.facts.some((f) => sameFact(fact, f))) continue;
+      const rival = passage.facts.find((f) => comparable(fact, f));
+      if (rival) conflicts.push({ claim: fact, source: rival });
+      continue;
+    }
+    total += factWeight;
+    if (passage.facts.some((f) => sameFact(fact, f))) matched += factWeight;
+    else {
+      allFacts = false;
+      const rival = counterpart(claim, fact, passage);
+      if (rival) {
+        conflicts.push({ claim: fact, source: rival });
+        conflictWeight += factWeight;
+      } else missing.push(fact.text);
+    }
+  }
+  const inConflictName = (w: ContentWord) => conflicts.some((c) => c.claim.kind === 'name' && w.start >= c.claim.start && w.end <= c.claim.end);
+  for (const w of claim.words) {
+    const weight = wordWeight(w, weigh);
+    const m = matchWord(claim, w, passage);
+    total += weight;
+    matched += weight * m;
+    if (m === 0) {
+      if (inConflictName(w)) conflictWeight += weight;
+      else missing.push(claim.text.slice(w.start, w.end));
+    }
+  }
+  if (total === 0) return { coverage: 0, context: 0, conflicts, missing, matched: 0, allFacts };
+  const coverage = matched / total;
+  const context = total - conflictWeight > 0 ? matched / (total - conflictWeight) : 0;
+  return { coverage, context, conflicts, missing, matched, allFacts };
+}
+
+/** Merges the views of adjacent passages (a claim may take two sentences of a source to say). */
+export function mergeViews(a: TextView, b: TextView): TextView {
+  const offset = a.text.length + 1;
+  const shift = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start + offset, end: x.end + offset });
+  return {
+    text: a.text + ' ' + b.text,
+    tokens: [...a.tokens, ...b.tokens.map(shift)],
+    facts: [...a.facts, ...b.facts.map(shift)],
+    words: [...a.words, ...b.words.map((w) => ({ ...shift(w), index: w.index + a.tokens.length }))],
+    keys: new Set([...a.keys, ...b.keys]),
+    phrases: new Set([...a.phrases, ...b.phrases]),
+    acronyms: new Set([...a.acronyms, ...b.acronyms]),
+    initials: new Set([...a.initials, ...b.initials]),
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * Token-level views of a claim and of a passage that the aligner compares: content words with their
+ * weights, facts, phrases and acronyms.
+ */
+import { tokenize, type Token } from '../text/tokenize';
+import { WEAK_WORDS } from '../text/stopwords';
+import { extractFacts, type Fact } from './facts';
+import { isKnownPhrase, phraseKey, startsPhrase } from '../lexicon/thesaurus';
+
+export interface ContentWord {
+  key: string;
+  norm: string;
+  start: number;
+  end: number;
+  capital: boolean;
+  weak: boolean;
+  /** Index in the token list. */
+  index: number;
+}
+
+export interface TextView {
+  text: string;
+  tokens: Token[];
+  facts: Fact[];
+  /** Content words outside number/date/money facts. */
+  words: ContentWord[];
+  keys: Set<string>;
+  /** Multi-word lemma keys present (e.g. "step down"). */
+  phrases: Set<string>;
+  /** All-caps short words (acronyms) and initials of 2–4 word runs. */
+  acronyms: Set<string>;
+  initials: Set<string>;
+}
+
+const QUANTITY_KINDS = new Set(['money', 'percent', 'number', 'date']);
+
+export function analyze(text: string): TextView {
+  const tokens = tokenize(text);
+  const facts = extractFacts(text);
+  const inQuantity = (t: Token) => facts.some((f) => QUANTITY_KINDS.has(f.kind) && t.start >= f.start && t.end <= f.end);
+  const words: ContentWord[] = [];
+  const keys = new Set<string>();
+  const phrases = new Set<string>();
+  const acronyms = new Set<string>();
+  const initials = new Set<string>();
+  tokens.forEach((t, index) => {
+    keys.add(t.key);
+    if (!t.stop && !inQuantity(t)) {
+      words.push({ key: t.key, norm: t.norm, start: t.start, end: t.end, capital: t.capital, weak: WEAK_WORDS.has(t.norm), index });
+    }
+    const raw = text.slice(t.start, t.end);
+    if (raw.length >= 2 && raw.length <= 5 && /^[A-Z]+s?$/.test(raw)) acronyms.add(t.norm.replace(/s$/, ''));
+    if (startsPhrase(t.key)) {
+      for (let n = 2; n <= 3 && index + n <= tokens.length; n++) {
+        const key = phraseKey(tokens.slice(index, index + n).map((x) => x.norm));
+        if (isKnownPhrase(key)) phrases.add(key);
+      }
+    }
+  });
+  const content = tokens.filter((t) => !t.stop && !t.number);
+  for (let i = 0; i < content.length; i++) {
+    let s = '';
+    for (let n = 0; n < 4 && i + n < content.length; n++) {
+      s += content[i + n]!.norm[0];
+      if (n >= 1) initials.add(s);
+    }
+  }
+  return { text, tokens, facts, words, keys, phrases, acronyms, initials };
+}
+
+/** Damerau-Levenshtein distance up to `max` (returns max + 1 when farther). */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const prev2 = new Array<number>(b.length + 1).fill(0);
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = new Array<number>(b.length + 1);
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    for (let j = 0; j <= b.length; j++) prev2[j] = prev[j]!;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}

@@ -1,0 +1,216 @@
+/**
+ * Facts a fact-checker compares: money, percentages, counts, dates and years, and person or
+ * organisation names. Each gets a canonical value so that "$8 million" = "8 million dollars",
+ * "three" = "3" and "23 March 2024" = "March 23, 2024". All patterns are anchored scans with bounded
+ * repetition (linear time).
+ */
+
+export type FactKind = 'money' | 'percent' | 'number' | 'date' | 'name';
+
+export interface Fact {
+  kind: FactKind;
+  /** Canonical value: a number for quantities, "Y-M-D" with blanks for dates, lower-case words for names. */
+  value: string;
+  /** The words as written, for messages and fixes. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+const SMALL: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
+  dozen: 12, a: 1, an: 1, half: 0.5,
+};
+const SCALE: Record<string, number> = {
+  thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, mn: 1e6, mln: 1e6, billion: 1e9, b: 1e9, bn: 1e9, trillion: 1e12, tn: 1e12,
+};
+const MONTHS: Record<string, number> = {
+  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10,
+  november: 11, december: 12, jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10,
+  nov: 11, dec: 12,
+};
+const CURRENCY_SYMBOL: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
+const CURRENCY_WORD: Record<string, string> = {
+  dollar: 'USD', dollars: 'USD', usd: 'USD', euro: 'EUR', euros: 'EUR', eur: 'EUR', pound: 'GBP', pounds: 'GBP',
+  gbp: 'GBP', yen: 'JPY',
+};
+
+const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
+const WORDNUM = `(?:${Object.keys(SMALL).filter((w) => w.length > 2).join('|')})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?`;
+const SCALES = 'thousand|million|billion|trillion|bn|mn|mln|tn|[kmb]';
+const MONTH = Object.keys(MONTHS).join('|');
+
+const MONEY_SYMBOL_RE = new RegExp(String.raw`(?:US|A|C|NZ|HK)?([$€£¥])\s?(${NUM})(?:\s?(${SCALES})\b)?`, 'gi');
+const MONEY_WORD_RE = new RegExp(String.raw`\b(${NUM}|${WORDNUM})(?:\s(${SCALES}))?\s(dollars?|usd|euros?|eur|pounds?|gbp|yen)\b`, 'gi');
+const PERCENT_RE = new RegExp(String.raw`\b(${NUM}|${WORDNUM})\s?(%|per ?cent\b)`, 'gi');
+const DATE_DMY_RE = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?(${MONTH})\.?,?\s(\d{4})\b`, 'gi');
+const DATE_MDY_RE = new RegExp(String.raw`\b(${MONTH})\.?\s(\d{1,2})(?:st|nd|rd|th)?(?:,?\s(\d{4}))?\b`, 'gi');
+const DATE_MY_RE = new RegExp(String.raw`\b(${MONTH})\.?,?\s(?:of\s)?(\d{4})\b`, 'gi');
+const DATE_ISO_RE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
+const YEAR_RE = /\b(1[5-9]\d\d|20\d\d)\b/g;
+const COUNT_RE = new RegExp(String.raw`\b(${NUM}|${WORDNUM})(?:\s(${SCALES})\b)?`, 'gi');
+const VAGUE_RE = /\b(dozens|hundreds|thousands|millions|billions)(?:\sof\s(thousands|millions|billions))?\b/gi;
+
+function numberValue(s: string): number | undefined {
+  const lower = s.toLowerCase();
+  if (/^\d/.test(lower)) return Number(lower.replace(/,/g, ''));
+  const parts = lower.split(/[- ]/);
+  let total = 0;
+  for (const p of parts) {
+    const v = SMALL[p];
+    if (v === undefined) return undefined;
+    total += v;
+  }
+  return total;
+}
+
+function scaled(num: string, scale: string | undefined): number | undefined {
+  const v = numberValue(num);
+  if (v === undefined) return undefined;
+  return scale ? v * (SCALE[scale.toLowerCase()] ?? 1) : v;
+}
+
+function canon(n: number): string {
+  return String(Math.round(n * 1000) / 1000);
+}
+
+/** All facts in `text`, without overlaps (the more specific pattern wins). */
+export function extractFacts(text: string): Fact[] {
+  const facts: Fact[] = [];
+  const taken: [number, number][] = [];
+  const free = (s: number, e: number) => taken.every(([a, b]) => e <= a || s >= b);
+  const add = (f: Fact) => {
+    if (!free(f.start, f.end)) return;
+    facts.push(f);
+    taken.push([f.start, f.end]);
+  };
+  for (const m of text.matchAll(MONEY_SYMBOL_RE)) {
+    const v = scaled(m[2]!, m[3]);
+    if (v !== undefined) add({ kind: 'money', value: `${CURRENCY_SYMBOL[m[1]!]}:${canon(v)}`, text: m[0], start: m.index!, end: m.index! + m[0].length });
+  }
+  for (const m of text.matchAll(MONEY_WORD_RE)) {
+    if (/^an?$/i.test(m[1]!) && !m[2]) continue;
+    const v = scaled(m[1]!, m[2]);
+    if (v !== undefined) add({ kind: 'money', value: `${CURRENCY_WORD[m[3]!.toLowerCase()]}:${canon(v)}`, text: m[0], start: m.index!, end: m.index! + m[0].length });
+  }
+  for (const m of text.matchAll(PERCENT_RE)) {
+    const v = numberValue(m[1]!);
+    if (v !== undefined) add({ kind: 'percent', value: canon(v), text: m[0], start: m.index!, end: m.index! + m[0].length });
+  }
+  const date = (m: RegExpMatchArray, y: string | undefined, mo: number | undefined, d: string | undefined) => {
+    const day = d ? Number(d) : undefined;
+    if (day !== undefined && (day < 1 || day > 31)) return;
+    add({ kind: 'date', value: `${y ?? ''}-${mo ?? ''}-${day ?? ''}`, text: m[0], start: m.index!, end: m.index! + m[0].length });
+  };
+  for (const m of text.matchAll(DATE_ISO_RE)) date(m, m[1], Number(m[2]), m[3]);
+  for (const m of text.matchAll(DATE_DMY_RE)) date(m, m[3], MONTHS[m[2]!.toLowerCase()], m[1]);
+  for (const m of text.matchAll(DATE_MDY_RE)) {
+    // "May 5" is a date; "may 5" inside a sentence is usually the verb.
+    if (m[1] === 'may' || (!m[3] && /^(mar|may|jun|jan|dec|oct|sep|nov|aug|apr|feb|jul)$/i.test(m[1]!) && m[1] === m[1]!.toLowerCase())) continue;
+    date(m, m[3], MONTHS[m[1]!.toLowerCase()], m[2]);
+  }
+  for (const m of text.matchAll(DATE_MY_RE)) {
+    if (m[1] === m[1]!.toLowerCase()) continue;
+    date(m, m[2], MONTHS[m[1]!.toLowerCase()], undefined);
+  }
+  for (const m of text.matchAll(YEAR_RE)) date(m, m[1], undefined, undefined);
+  for (const m of text.matchAll(VAGUE_RE)) {
+    add({ kind: 'number', value: `~${m[1]!.toLowerCase()}${m[2] ? ' of ' + m[2].toLowerCase() : ''}`, text: m[0], start: m.index!, end: m.index! + m[0].length });
+  }
+  for (const m of text.matchAll(COUNT_RE)) {
+    if (/^an?$/i.test(m[1]!) || /^half$/i.test(m[1]!)) continue;
+    // A one-letter scale ("5 m") is a unit, not a multiplier, unless money.
+    const scale = m[2] && m[2].length > 1 ? m[2] : undefined;
+    const v = scaled(m[1]!, scale);
+    const end = m.index! + (scale ? m[0].length : m[1]!.length);
+    // Ordinals and parts of identifiers are not counts.
+    if (v === undefined || /^(?:st|nd|rd|th|[\p{L}\d])/u.test(text.slice(end, end + 2))) continue;
+    if (/[\p{L}\d.,]$/u.test(text.slice(Math.max(0, m.index! - 1), m.index!)) && /^\d/.test(m[1]!)) continue;
+    add({ kind: 'number', value: canon(v), text: text.slice(m.index!, end), start: m.index!, end });
+  }
+  for (const f of extractNames(text)) add(f);
+  return facts.sort((a, b) => a.start - b.start);
+}
+
+const TITLE_WORDS = new Set(
+  ('mr mrs ms dr prof sir dame lord lady president ceo cto coo cfo chief officer executive director chairman chair ' +
+    'minister secretary senator governor mayor judge justice general captain professor founder co-founder interim ' +
+    'the a an in on at of and for with by from to as but or this that these those his her its their our my').split(' '),
+);
+const NAME_RE = /\p{Lu}[\p{L}'\u2019-]*(?:\s+\p{Lu}[\p{L}'\u2019-]*)+/gu;
+
+/**
+ * Multi-word capitalised names ("Shan Shan Wong", "Daniel Laforte"), with leading titles and sentence-
+ * initial function words dropped. Value: the name's words, lower case.
+ */
+export function extractNames(text: string): Fact[] {
+  const out: Fact[] = [];
+  for (const m of text.matchAll(NAME_RE)) {
+    const words = m[0].split(/\s+/);
+    let offset = m.index!;
+    while (words.length && TITLE_WORDS.has(words[0]!.toLowerCase().replace(/['\u2019]s$/, ''))) {
+      offset = text.indexOf(words[1] ?? '', offset + words[0]!.length);
+      words.shift();
+    }
+    if (words.length < 2) continue;
+    const last = words[words.length - 1]!.replace(/['\u2019]s$/, '');
+    words[words.length - 1] = last;
+    const value = words.map((w) => w.toLowerCase()).join(' ');
+    const end = offset + words.join(' ').length;
+    out.push({ kind: 'name', value, text: text.slice(offset, end), start: offset, end });
+  }
+  return out;
+}
+
+/** Whether two facts of one kind state the same thing (a less specific date agrees with a more specific one). */
+export function sameFact(a: Fact, b: Fact): boolean {
+  if (a.kind !== b.kind) {
+    // "$8 million" and "8 million" state the same quantity.
+    const qa = quantity(a);
+    const qb = quantity(b);
+    return qa !== undefined && qa === qb;
+  }
+  if (a.kind === 'date') {
+    const [ya, ma, da] = a.value.split('-');
+    const [yb, mb, db] = b.value.split('-');
+    return (!ya || !yb || ya === yb) && (!ma || !mb || ma === mb) && (!da || !db || da === db);
+  }
+  if (a.kind === 'money') {
+    const [ca, va] = a.value.split(':');
+    const [cb, vb] = b.value.split(':');
+    return ca === cb && Math.abs(Number(va) - Number(vb)) <= Math.abs(Number(va)) * 0.005;
+  }
+  if (a.kind === 'name') return a.value === b.value || a.value.endsWith(' ' + b.value) || b.value.endsWith(' ' + a.value);
+  return a.value === b.value;
+}
+
+function quantity(f: Fact): string | undefined {
+  if (f.kind === 'money') return f.value.split(':')[1];
+  if (f.kind === 'number' && !f.value.startsWith('~')) return f.value;
+  return undefined;
+}
+
+/** Whether two facts can disagree at all (same kind; dates only when they share a field). */
+export function comparable(a: Fact, b: Fact): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'date') {
+    const [ya, ma, da] = a.value.split('-');
+    const [yb, mb, db] = b.value.split('-');
+    return Boolean((ya && yb) || (ma && mb) || (da && db)) && Boolean((ya && yb) || (ma && mb));
+  }
+  if (a.kind === 'number') return !a.value.startsWith('~') && !b.value.startsWith('~');
+  if (a.kind === 'name') return namesConflict(a.value, b.value);
+  return true;
+}
+
+/** Two names conflict when they share a surname but differ in the given name right before it. */
+export function namesConflict(a: string, b: string): boolean {
+  const wa = a.split(' ');
+  const wb = b.split(' ');
+  if (wa[wa.length - 1] !== wb[wb.length - 1] || wa[wa.length - 1]!.length < 3) return false;
+  const ga = wa[wa.length - 2];
+  const gb = wb[wb.length - 2];
+  return ga !== undefined && gb !== undefined && ga !== gb;
+}

@@ -1,0 +1,237 @@
+/**
+ * The verdict for one claim: retrieve candidate passages, align the claim with each (and with pairs
+ * of adjacent passages), check quotations word for word, then decide:
+ * misquote > disputed (sources disagree) > contradicted > supported > unsupported.
+ */
+import type { FixSuggestion, Verdict } from '../types';
+import type { PassageIndex, QueryTerm, StoredPassage } from '../search/PassageIndex';
+import { synonymsOf } from '../lexicon/thesaurus';
+import { analyze, type TextView } from './analyze';
+import { align, mergeViews, type Alignment } from './align';
+import { closestWording, containsRun, extractQuotes, quoteWords } from './quotes';
+import type { TypoIndex } from '../search/typos';
+
+/**
+ * Support score = (coverage + BREADTH * matched weight / max idf) * polarity. Coverage alone punishes
+ * long claims for every extra word; the breadth term credits a passage that confirms many rare words
+ * of the claim. A score of at least SUPPORT_THRESHOLD from one passage (or two adjacent ones) supports.
+ */
+export const SUPPORT_THRESHOLD = Number(process.env['GW_THR'] ?? 1.0);
+const BREADTH = Number(process.env['GW_BETA'] ?? 0.25);
+/** A claim and a passage of opposite polarity ("is" / "is not") do not support each other. */
+const POLARITY_PENALTY = 0.75;
+const NEGATION_RE = /\b(?:not|no|never|none|nothing|cannot|neither|nor|without)\b|n['\u2019]t\b/i;
+const RANK_ALPHA = Number(process.env['GW_ALPHA'] ?? 0.5);
+/** A passage about the same thing (this much covered apart from the differing fact) can contradict. */
+export const CONTEXT_THRESHOLD = 0.6;
+/** Closest wording at least this similar is offered as what the source says. */
+const WORDING_THRESHOLD = 0.45;
+const CANDIDATES = 40;
+
+export interface Judged {
+  verdict: Verdict;
+  message: string;
+  evidence: { ids: number[]; score: number }[];
+  /** Offsets relative to the claim text. */
+  fixes: FixSuggestion[];
+}
+
+export interface JudgeContext {
+  index: PassageIndex;
+  typos: TypoIndex;
+  view(id: number): TextView;
+  label(p: StoredPassage): string;
+}
+
+interface Candidate {
+  ids: number[];
+  a: Alignment;
+  rank: number;
+  /** Support score (see SUPPORT_THRESHOLD). */
+  support: number;
+  /** Retrieval score relative to the best candidate. */
+  bm: number;
+  /** The retrieved passage (for a pair, the other id is its neighbour). */
+  primary: number;
+}
+
+/** The weighted query for a sentence: its content words, their synonyms, and spelling corrections. */
+export function claimQuery(claim: TextView, ctx: JudgeContext, synonymWeight = 0.35): QueryTerm[] {
+  const q = new Map<string, number>();
+  const put = (key: string, w: number) => q.set(key, Math.max(q.get(key) ?? 0, w));
+  for (const w of claim.words) {
+    put(w.key, w.weak ? 0.3 : 1);
+    if (synonymWeight > 0) for (const s of synonymsOf(w.key).filter((k) => !k.includes(' ')).slice(0, 6)) put(s, synonymWeight);
+    if (w.key.length >= 4 && ctx.index.documentFrequency(w.key) === 0) for (const c of ctx.typos.corrections(w.key)) put(c, 0.8);
+  }
+  if (synonymWeight > 0) for (const ph of claim.phrases) for (const s of synonymsOf(ph).filter((k) => !k.includes(' ')).slice(0, 6)) put(s, 0.5);
+  for (const t of claim.tokens) if (t.number) put(t.key, 0.6);
+  return [...q].map(([key, weight]) => ({ key, weight }));
+}
+
+export function judge(claimText: string, ctx: JudgeContext): Judged {
+  const { index } = ctx;
+  const claim = analyze(claimText);
+  const maxIdf = index.maxIdf();
+  const weigh = (key: string) => Math.max(index.idf(key), 0.5);
+  const factWeight = maxIdf * 0.6;
+  const hits = index.search(claimQuery(claim, ctx), CANDIDATES, (p) => !p.chrome);
+  const candidates: Candidate[] = [];
+  const negated = NEGATION_RE.test(claimText);
+  const supportOf = (a: Alignment, text: string) =>
+    (a.coverage + (BREADTH * a.matched) / maxIdf) * (NEGATION_RE.test(text) !== negated ? POLARITY_PENALTY : 1);
+  const topScore = hits[0]?.score ?? 1;
+  hits.forEach((h, rank) => {
+    const a = align(claim, ctx.view(h.id), weigh, factWeight);
+    const bm = h.score / topScore;
+    candidates.push({ ids: [h.id], a, rank, support: supportOf(a, index.passages[h.id]!.text), bm, primary: h.id });
+    if (rank < 10) {
+      // A claim may take two sentences of a source to say.
+      const p = index.passages[h.id]!;
+      for (const nid of [h.id - 1, h.id + 1]) {
+        const n = index.passages[nid];
+        if (!n || n.chrome || n.sourceIndex !== p.sourceIndex) continue;
+        const ids = nid < h.id ? [nid, h.id] : [h.id, nid];
+        const merged = mergeViews(ctx.view(ids[0]!), ctx.view(ids[1]!));
+        const a2 = align(claim, merged, weigh, factWeight);
+        if (a2.coverage > a.coverage + 0.08) candidates.push({ ids, a: a2, rank: rank + 0.5, support: supportOf(a2, merged.text), bm, primary: h.id });
+      }
+    }
+  });
+  // Evidence order: how much of the claim a passage covers, tempered by how well it was retrieved
+  // (retrieval also weighs the source's title and its other sentences).
+  const order = (c: Candidate) => RANK_ALPHA * c.a.coverage + (1 - RANK_ALPHA) * c.bm;
+  candidates.sort((x, y) => order(y) - order(x) || x.rank - y.rank);
+  // One entry per retrieved passage; a pair lists its neighbour only when the pair is what supports.
+  const evidence = dedupe(candidates.filter((c) => c.ids.length === 1)).slice(0, 5).map((c) => ({ ids: [c.primary], score: round(Math.min(1, c.support / SUPPORT_THRESHOLD)) }));
+  const label = (c: Candidate) => ctx.label(index.passages[c.ids[0]!]!);
+
+  const quoteResult = checkQuotes(claimText, ctx, hits.map((h) => h.id));
+  if (quoteResult) {
+    const ev = quoteResult.ids ? [{ ids: quoteResult.ids, score: round(quoteResult.similarity) }, ...evidence.filter((e) => e.ids[0] !== quoteResult.ids![0])] : evidence;
+    return { verdict: 'misquote', message: quoteResult.message, evidence: ev.slice(0, 5), fixes: quoteResult.fixes };
+  }
+
+  const supporting = candidates.filter((c) => c.support >= SUPPORT_THRESHOLD && c.a.allFacts && !c.a.conflicts.length).sort((x, y) => y.support - x.support);
+  const contradicting = candidates.filter((c) => c.a.conflicts.length && c.a.context >= CONTEXT_THRESHOLD);
+  if (contradicting.length) {
+    const against = contradicting[0]!;
+    const conflict = against.a.conflicts[0]!;
+    if (supporting.length) {
+      const pro = supporting[0]!;
+      const ev = [{ ids: pro.ids, score: round(pro.a.coverage) }, { ids: against.ids, score: round(against.a.context) }];
+      return {
+        verdict: 'disputed',
+        message: `sources disagree: ${label(pro)} says ${conflict.claim.text}, ${label(against)} says ${conflict.source.text}`,
+        evidence: mergeEvidence(ev, evidence),
+        fixes: [],
+      };
+    }
+    const fixes: FixSuggestion[] = against.a.conflicts.map((c) => ({
+      title: `Change ${c.claim.text} to ${c.source.text} (as the source says)`,
+      start: c.claim.start,
+      end: c.claim.end,
+      replacement: c.source.text,
+    }));
+    return {
+      verdict: 'contradicted',
+      message: `sources say ${conflict.source.text} (${label(against)}); the draft says ${conflict.claim.text}`,
+      evidence: mergeEvidence([{ ids: against.ids, score: round(against.a.context) }], evidence),
+      fixes,
+    };
+  }
+  if (supporting.length) {
+    const best = supporting[0]!;
+    return { verdict: 'supported', message: `supported by ${best.ids.map((id) => ctx.label(index.passages[id]!)).join(' and ')}`, evidence: including(evidence, best), fixes: [] };
+  }
+  const closest = candidates[0];
+  const message = closest && closest.a.coverage >= 0.3
+    ? `no source says this; the closest passage (${label(closest)}) does not mention ${closest.a.missing.slice(0, 4).join(', ')}`
+    : 'no source says this';
+  return { verdict: 'unsupported', message, evidence, fixes: [] };
+}
+
+interface QuoteProblem {
+  message: string;
+  ids?: number[];
+  similarity: number;
+  fixes: FixSuggestion[];
+}
+
+function checkQuotes(claimText: string, ctx: JudgeContext, claimHits: number[]): QuoteProblem | undefined {
+  const { index } = ctx;
+  for (const quote of extractQuotes(claimText)) {
+    const qv = analyze(quote.text);
+    const hits = index.search(claimQuery(qv, ctx, 0), 20, (p) => !p.chrome).map((h) => h.id);
+    const ids = [...new Set([...hits, ...claimHits.slice(0, 20)])];
+    let found = false;
+    for (const id of ids) {
+      const p = index.passages[id]!;
+      const next = index.passages[id + 1];
+      const words = quoteWords(p.text);
+      const joined = next && next.sourceIndex === p.sourceIndex ? words.concat(quoteWords(next.text)) : words;
+      if (containsRun(joined, quote.words)) {
+        found = true;
+        break;
+      }
+    }
+    if (found) continue;
+    let best: { id: number; similarity: number; text: string } | undefined;
+    for (const id of ids) {
+      const w = closestWording(quote, index.passages[id]!.text);
+      if (!best || w.similarity > best.similarity) best = { id, ...w };
+    }
+    if (best && best.similarity >= WORDING_THRESHOLD) {
+      const p = index.passages[best.id]!;
+      const wording = best.text.replace(/^["'\u201c\u2018]+|["'\u201d\u2019,.;:]+$/g, '');
+      return {
+        message: `the source says \u201c${wording}\u201d (${ctx.label(p)}); the draft quotes \u201c${quote.text}\u201d`,
+        ids: [best.id],
+        similarity: best.similarity,
+        fixes: [{ title: "Use the source's wording", start: quote.start, end: quote.end, replacement: matchTrailing(quote.text, wording) }],
+      };
+    }
+    return { message: `no source has the quoted words \u201c${quote.text}\u201d`, similarity: 0, fixes: [] };
+  }
+  return undefined;
+}
+
+/** Keeps the draft's trailing punctuation inside the quote marks ("…everyone," -> "…us all,"). */
+function matchTrailing(draft: string, wording: string): string {
+  const tail = /[,.;:!?]+$/.exec(draft)?.[0] ?? '';
+  return wording + tail;
+}
+
+function dedupe(cs: Candidate[]): Candidate[] {
+  const seen = new Set<number>();
+  const out: Candidate[] = [];
+  for (const c of cs) {
+    if (seen.has(c.primary)) continue;
+    seen.add(c.primary);
+    out.push(c);
+  }
+  return out;
+}
+
+/** The ranked evidence, making sure the passages of the deciding candidate are in it. */
+function including(evidence: { ids: number[]; score: number }[], c: Candidate): { ids: number[]; score: number }[] {
+  const out = evidence.slice();
+  for (const id of c.ids) {
+    if (out.some((e) => e.ids.includes(id))) continue;
+    const entry = { ids: [id], score: round(Math.min(1, c.support / SUPPORT_THRESHOLD)) };
+    if (id === c.primary) out.unshift(entry);
+    else if (out.length >= 5) out[4] = entry;
+    else out.push(entry);
+  }
+  return out.slice(0, 5);
+}
+
+function mergeEvidence(first: { ids: number[]; score: number }[], rest: { ids: number[]; score: number }[]) {
+  const out = [...first];
+  for (const e of rest) if (!out.some((o) => o.ids.some((id) => e.ids.includes(id)))) out.push(e);
+  return out.slice(0, 5);
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

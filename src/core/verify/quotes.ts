@@ -1,0 +1,94 @@
+/**
+ * Quotations in a claim are checked word for word (case, curly/straight quotes and punctuation
+ * aside) against the sources; when no source has them, the closest wording a source has is found so
+ * the writer sees what was actually said.
+ */
+import { tokenize } from '../text/tokenize';
+
+export interface Quote {
+  /** Offsets of the quoted words inside the claim text (without the marks). */
+  start: number;
+  end: number;
+  text: string;
+  words: string[];
+}
+
+const PAIRS: [string, string][] = [['\u201c', '\u201d'], ['"', '"'], ['\u00ab', '\u00bb'], ['\u201e', '\u201c']];
+
+/** Quoted passages of three words or more (shorter ones are scare quotes or titles). */
+export function extractQuotes(text: string): Quote[] {
+  const out: Quote[] = [];
+  for (const [open, close] of PAIRS) {
+    let from = 0;
+    for (;;) {
+      const s = text.indexOf(open, from);
+      if (s < 0) break;
+      const e = text.indexOf(close, s + 1);
+      if (e < 0) break;
+      const inner = text.slice(s + 1, e);
+      const words = quoteWords(inner);
+      if (words.length >= 3 && !out.some((q) => q.start < e && s + 1 < q.end)) out.push({ start: s + 1, end: e, text: inner, words });
+      from = e + 1;
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+export function quoteWords(text: string): string[] {
+  return tokenize(text).map((t) => t.norm);
+}
+
+/** Whether `needle` occurs as a contiguous run of words in `hay`. */
+export function containsRun(hay: string[], needle: string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+export interface CloseWording {
+  similarity: number;
+  /** The source's words, as written in the passage text. */
+  text: string;
+}
+
+/** The passage's wording closest to the quote: a quoted span of the passage, or a window of words. */
+export function closestWording(quote: Quote, passageText: string): CloseWording {
+  const tokens = tokenize(passageText);
+  const words = tokens.map((t) => t.norm);
+  const quoteSet = new Set(quote.words);
+  let best: CloseWording = { similarity: 0, text: '' };
+  const consider = (from: number, to: number) => {
+    if (to <= from) return;
+    const sim = lcs(quote.words, words.slice(from, to)) / Math.max(quote.words.length, to - from);
+    if (sim > best.similarity) best = { similarity: sim, text: passageText.slice(tokens[from]!.start, tokens[to - 1]!.end) };
+  };
+  // Spans the passage itself quotes.
+  for (const q of extractQuotes(passageText)) {
+    const from = tokens.findIndex((t) => t.start >= q.start);
+    let to = from;
+    while (to < tokens.length && tokens[to]!.end <= q.end) to++;
+    if (from >= 0) consider(from, to);
+  }
+  const n = quote.words.length;
+  for (let i = 0; i < words.length; i++) {
+    if (!quoteSet.has(words[i]!)) continue;
+    for (let len = Math.max(1, n - 2); len <= n + 3; len++) consider(i, Math.min(words.length, i + len));
+  }
+  // A quoted span wins over a window that is only slightly better: it is what the source says was said.
+  return best;
+}
+
+function lcs(a: string[], b: string[]): number {
+  const row = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = a[i - 1] === b[j - 1] ? prev + 1 : Math.max(row[j]!, row[j - 1]!);
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
