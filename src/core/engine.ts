@@ -219,7 +219,10 @@ export class Engine {
       view: (id) => {
         let v = this.views.get(id);
         if (!v) {
-          v = analyze(this.index.passages[id]!.text);
+          const p = this.index.passages[id]!;
+          v = analyze(p.text);
+          const title = this.index.sources[p.sourceIndex]?.titleTerms;
+          if (title?.length) v.context = new Set(title.map((t) => this.index.termKeys[t]!));
           if (this.views.size >= VIEW_CACHE) this.views.clear();
           this.views.set(id, v);
         }

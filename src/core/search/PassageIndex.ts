@@ -34,10 +34,10 @@ export interface Scored {
   score: number;
 }
 
-const K1 = Number(process.env['GW_K1'] ?? 1.2);
-const TITLE_WEIGHT = Number(process.env['GW_TITLE'] ?? 0.35);
-const SOURCE_WEIGHT = Number(process.env['GW_SRC'] ?? 0.15);
-const B = Number(process.env['GW_B'] ?? 0.75);
+const K1 = 1.2;
+const TITLE_WEIGHT = 0.35;
+const SOURCE_WEIGHT = 0.15;
+const B = 0.75;
 
 export class PassageIndex {
   readonly passages: (StoredPassage | undefined)[] = [];

@@ -25,6 +25,19 @@ export interface Alignment {
   matched: number;
   /** Every number, amount and date of the claim is in the passage. */
   allFacts: boolean;
+  /** Claim words negated on one side and not on the other ("is" / "is not"). */
+  polarityFlips: number;
+}
+
+const NEGATION = new Set(['not', 'no', 'never', 'none', 'nothing', 'neither', 'nor', 'cannot', 'without', 'nobody', 'nowhere']);
+
+/** Whether a negation cue stands within the three tokens before token i (or is attached: "isn't"). */
+export function negatedAt(view: TextView, i: number): boolean {
+  for (let k = Math.max(0, i - 3); k <= i; k++) {
+    const n = view.tokens[k]!.norm;
+    if ((k < i && NEGATION.has(n)) || n.endsWith("n't")) return true;
+  }
+  return false;
 }
 
 export type Weigh = (key: string) => number;
@@ -32,6 +45,7 @@ export type Weigh = (key: string) => number;
 const SYNONYM = 0.85;
 const ACRONYM = 0.9;
 const NEAR = 0.75;
+const CONTEXT = 0.8;
 
 const synonymSets = new Map<string, Set<string>>();
 function synonymSet(key: string): Set<string> {
@@ -79,6 +93,7 @@ export function matchWord(claim: TextView, w: ContentWord, passage: TextView): n
       }
     }
   }
+  if (passage.context?.has(w.key)) return CONTEXT;
   if (w.key.length >= 5) {
     for (const k of passage.keys) if (Math.abs(k.length - w.key.length) <= 1 && k[0] === w.key[0] && editDistance(k, w.key, 1) <= 1) return NEAR;
   }
@@ -105,8 +120,12 @@ function counterpart(claim: TextView, fact: Fact, passage: TextView): Fact | und
   return bestShared > 0 || rivals.length === 1 ? best : undefined;
 }
 
-/** Aligns a claim with a passage view (a single passage or adjacent passages merged). */
-export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeight: number): Alignment {
+/**
+ * Aligns a claim with a passage view (a single passage or adjacent passages merged). `emphasis`
+ * multiplies the weight of claim words inside the given ranges (verified quotations: the words a
+ * claim attributes verbatim are its substance, the reporting frame around them less so).
+ */
+export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeight: number, emphasis: [number, number][] = []): Alignment {
   let total = 0;
   let matched = 0;
   let conflictWeight = 0;
@@ -132,21 +151,30 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
       } else missing.push(fact.text);
     }
   }
+  let polarityFlips = 0;
   const inConflictName = (w: ContentWord) => conflicts.some((c) => c.claim.kind === 'name' && w.start >= c.claim.start && w.end <= c.claim.end);
   for (const w of claim.words) {
-    const weight = wordWeight(w, weigh);
+    const weight = wordWeight(w, weigh) * (emphasis.some(([s, e]) => w.start >= s && w.end <= e) ? 2 : 1);
     const m = matchWord(claim, w, passage);
     total += weight;
     matched += weight * m;
+    if (m === 1) {
+      const claimNeg = negatedAt(claim, w.index);
+      let passageNeg = false;
+      passage.tokens.forEach((t, i) => {
+        if (t.key === w.key && negatedAt(passage, i)) passageNeg = true;
+      });
+      if (claimNeg !== passageNeg) polarityFlips++;
+    }
     if (m === 0) {
       if (inConflictName(w)) conflictWeight += weight;
       else missing.push(claim.text.slice(w.start, w.end));
     }
   }
-  if (total === 0) return { coverage: 0, context: 0, conflicts, missing, matched: 0, allFacts };
+  if (total === 0) return { coverage: 0, context: 0, conflicts, missing, matched: 0, allFacts, polarityFlips: 0 };
   const coverage = matched / total;
   const context = total - conflictWeight > 0 ? matched / (total - conflictWeight) : 0;
-  return { coverage, context, conflicts, missing, matched, allFacts };
+  return { coverage, context, conflicts, missing, matched, allFacts, polarityFlips };
 }
 
 /** Merges the views of adjacent passages (a claim may take two sentences of a source to say). */
@@ -162,5 +190,6 @@ export function mergeViews(a: TextView, b: TextView): TextView {
     phrases: new Set([...a.phrases, ...b.phrases]),
     acronyms: new Set([...a.acronyms, ...b.acronyms]),
     initials: new Set([...a.initials, ...b.initials]),
+    ...(a.context ? { context: a.context } : {}),
   };
 }

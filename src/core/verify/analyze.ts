@@ -30,6 +30,8 @@ export interface TextView {
   /** All-caps short words (acronyms) and initials of 2–4 word runs. */
   acronyms: Set<string>;
   initials: Set<string>;
+  /** Keys of the passage's context (its source's title): what "it" and "the company" refer to. */
+  context?: Set<string>;
 }
 
 const QUANTITY_KINDS = new Set(['money', 'percent', 'number', 'date']);

@@ -16,12 +16,11 @@ import type { TypoIndex } from '../search/typos';
  * long claims for every extra word; the breadth term credits a passage that confirms many rare words
  * of the claim. A score of at least SUPPORT_THRESHOLD from one passage (or two adjacent ones) supports.
  */
-export const SUPPORT_THRESHOLD = Number(process.env['GW_THR'] ?? 1.0);
-const BREADTH = Number(process.env['GW_BETA'] ?? 0.25);
+export const SUPPORT_THRESHOLD = 1.0;
+const BREADTH = 0.25;
 /** A claim and a passage of opposite polarity ("is" / "is not") do not support each other. */
 const POLARITY_PENALTY = 0.75;
-const NEGATION_RE = /\b(?:not|no|never|none|nothing|cannot|neither|nor|without)\b|n['\u2019]t\b/i;
-const RANK_ALPHA = Number(process.env['GW_ALPHA'] ?? 0.5);
+const RANK_ALPHA = 0.5;
 /** A passage about the same thing (this much covered apart from the differing fact) can contradict. */
 export const CONTEXT_THRESHOLD = 0.6;
 /** Closest wording at least this similar is offered as what the source says. */
@@ -76,15 +75,15 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
   const weigh = (key: string) => Math.max(index.idf(key), 0.5);
   const factWeight = maxIdf * 0.6;
   const hits = index.search(claimQuery(claim, ctx), CANDIDATES, (p) => !p.chrome);
+  const quoteResult = checkQuotes(claimText, ctx, hits.map((h) => h.id));
+  const emphasis: [number, number][] = quoteResult ? [] : extractQuotes(claimText).map((q) => [q.start, q.end]);
   const candidates: Candidate[] = [];
-  const negated = NEGATION_RE.test(claimText);
-  const supportOf = (a: Alignment, text: string) =>
-    (a.coverage + (BREADTH * a.matched) / maxIdf) * (NEGATION_RE.test(text) !== negated ? POLARITY_PENALTY : 1);
+  const supportOf = (a: Alignment) => (a.coverage + (BREADTH * a.matched) / maxIdf) * (a.polarityFlips ? POLARITY_PENALTY : 1);
   const topScore = hits[0]?.score ?? 1;
   hits.forEach((h, rank) => {
-    const a = align(claim, ctx.view(h.id), weigh, factWeight);
+    const a = align(claim, ctx.view(h.id), weigh, factWeight, emphasis);
     const bm = h.score / topScore;
-    candidates.push({ ids: [h.id], a, rank, support: supportOf(a, index.passages[h.id]!.text), bm, primary: h.id });
+    candidates.push({ ids: [h.id], a, rank, support: supportOf(a), bm, primary: h.id });
     if (rank < 10) {
       // A claim may take two sentences of a source to say.
       const p = index.passages[h.id]!;
@@ -93,8 +92,8 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
         if (!n || n.chrome || n.sourceIndex !== p.sourceIndex) continue;
         const ids = nid < h.id ? [nid, h.id] : [h.id, nid];
         const merged = mergeViews(ctx.view(ids[0]!), ctx.view(ids[1]!));
-        const a2 = align(claim, merged, weigh, factWeight);
-        if (a2.coverage > a.coverage + 0.08) candidates.push({ ids, a: a2, rank: rank + 0.5, support: supportOf(a2, merged.text), bm, primary: h.id });
+        const a2 = align(claim, merged, weigh, factWeight, emphasis);
+        if (a2.coverage > a.coverage + 0.08) candidates.push({ ids, a: a2, rank: rank + 0.5, support: supportOf(a2), bm, primary: h.id });
       }
     }
   });
@@ -106,7 +105,6 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
   const evidence = dedupe(candidates.filter((c) => c.ids.length === 1)).slice(0, 5).map((c) => ({ ids: [c.primary], score: round(Math.min(1, c.support / SUPPORT_THRESHOLD)) }));
   const label = (c: Candidate) => ctx.label(index.passages[c.ids[0]!]!);
 
-  const quoteResult = checkQuotes(claimText, ctx, hits.map((h) => h.id));
   if (quoteResult) {
     const ev = quoteResult.ids ? [{ ids: quoteResult.ids, score: round(quoteResult.similarity) }, ...evidence.filter((e) => e.ids[0] !== quoteResult.ids![0])] : evidence;
     return { verdict: 'misquote', message: quoteResult.message, evidence: ev.slice(0, 5), fixes: quoteResult.fixes };

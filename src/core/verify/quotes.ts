@@ -58,26 +58,31 @@ export function closestWording(quote: Quote, passageText: string): CloseWording 
   const tokens = tokenize(passageText);
   const words = tokens.map((t) => t.norm);
   const quoteSet = new Set(quote.words);
-  let best: CloseWording = { similarity: 0, text: '' };
-  const consider = (from: number, to: number) => {
-    if (to <= from) return;
+  const score = (from: number, to: number): CloseWording => {
+    if (to <= from) return { similarity: 0, text: '' };
     const sim = lcs(quote.words, words.slice(from, to)) / Math.max(quote.words.length, to - from);
-    if (sim > best.similarity) best = { similarity: sim, text: passageText.slice(tokens[from]!.start, tokens[to - 1]!.end) };
+    return { similarity: sim, text: passageText.slice(tokens[from]!.start, tokens[to - 1]!.end) };
   };
   // Spans the passage itself quotes.
+  let quoted: CloseWording = { similarity: 0, text: '' };
   for (const q of extractQuotes(passageText)) {
     const from = tokens.findIndex((t) => t.start >= q.start);
     let to = from;
     while (to < tokens.length && tokens[to]!.end <= q.end) to++;
-    if (from >= 0) consider(from, to);
+    const c = from >= 0 ? score(from, to) : quoted;
+    if (c.similarity > quoted.similarity) quoted = c;
   }
+  let window: CloseWording = { similarity: 0, text: '' };
   const n = quote.words.length;
   for (let i = 0; i < words.length; i++) {
     if (!quoteSet.has(words[i]!)) continue;
-    for (let len = Math.max(1, n - 2); len <= n + 3; len++) consider(i, Math.min(words.length, i + len));
+    for (let len = Math.max(1, n - 2); len <= n + 3; len++) {
+      const c = score(i, Math.min(words.length, i + len));
+      if (c.similarity > window.similarity) window = c;
+    }
   }
-  // A quoted span wins over a window that is only slightly better: it is what the source says was said.
-  return best;
+  // A quoted span wins over a window that is only somewhat closer: it is what the source says was said.
+  return quoted.similarity >= 0.5 && quoted.similarity >= window.similarity - 0.2 ? quoted : window;
 }
 
 function lcs(a: string[], b: string[]): number {
