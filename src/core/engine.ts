@@ -32,6 +32,8 @@ export class Engine {
   private readonly verdicts = new Map<string, Judged>();
   private cacheGeneration = -1;
   private fuseSources: Fuse<{ path: string; title: string }> | undefined;
+  /** Sentences judged from scratch so far (cache misses): what an edit really cost. */
+  judgedCount = 0;
 
   /** Adds or replaces one source file; returns the problem when the file cannot be used. */
   addSource(path: string, content: string | Uint8Array): SourceProblem | undefined {
@@ -205,6 +207,7 @@ export class Engine {
   private judgeCached(claimText: string): Judged {
     let j = this.verdicts.get(claimText);
     if (!j) {
+      this.judgedCount++;
       j = judge(claimText, this.context());
       if (this.verdicts.size >= VERDICT_CACHE) this.verdicts.clear();
       this.verdicts.set(claimText, j);

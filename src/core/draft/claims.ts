@@ -14,7 +14,10 @@ export interface DraftSentence {
   end: number;
   /** The sentence as written. */
   text: string;
-  /** The sentence without citations, white space collapsed: what is checked. */
+  /**
+   * What is checked: the sentence with citations and markup blanked, same length as `text` so
+   * that offsets into it are offsets into the sentence (U+0000 marks removed markup).
+   */
   claimText: string;
   citations: DraftCitation[];
   /** Why the sentence is not a claim, if it is not. */
@@ -70,10 +73,10 @@ export function parseDraft(text: string, language: DraftLanguage = 'markdown'): 
       // Extend over citations and closing marks that directly follow the sentence ("... AI.[^1]").
       let end = e;
       for (const c of citations) if (c.start >= end && /^\s*$/.test(text.slice(end, c.start)) && c.start - end <= 2) end = c.end;
-      const claimText = collapse(prose.slice(s, e));
+      const claimText = prose.slice(s, e);
       const own = citations.filter((c) => c.start >= s && c.end <= end);
       const sentence: DraftSentence = { start: s, end, text: text.slice(s, end), claimText, citations: own };
-      const skip = skipReason(claimText);
+      const skip = skipReason(collapse(claimText));
       if (skip) sentence.skip = skip;
       sentences.push(sentence);
     }

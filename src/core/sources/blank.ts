@@ -13,8 +13,15 @@ export interface Blanked {
   title?: string;
 }
 
-function blankRange(chars: string[], start: number, end: number): void {
-  for (let i = start; i < end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+/**
+ * Fill for markup that sits inside a word or phrase (inline tags, entity padding, emphasis, link
+ * syntax): removed, not turned into a space, when the passage text is read, so "council&rsquo;s"
+ * reads "council’s". Block-level markup becomes spaces and line breaks.
+ */
+export const DELETED = '\u0000';
+
+function blankRange(chars: string[], start: number, end: number, fill = ' '): void {
+  for (let i = start; i < end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = fill;
 }
 
 const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
@@ -134,25 +141,25 @@ function blankInline(src: string, chars: string[], s: number, e: number): void {
         k = close;
       }
     } else if (c === '!' && src[k + 1] === '[') {
-      chars[k] = ' ';
+      chars[k] = DELETED;
     } else if (c === ']' && src[k + 1] === '(') {
       const close = src.indexOf(')', k);
       if (close > 0 && close < e) {
-        blankRange(chars, k, close + 1);
+        blankRange(chars, k, close + 1, DELETED);
         k = close;
       }
     } else if (c === '[' && src[k + 1] !== '^' && src[k + 1] !== '@') {
-      chars[k] = ' ';
-    } else if (c === ']' && chars[k] === ']') {
+      chars[k] = DELETED;
+    } else if (c === ']') {
       // Keep `]` of citations; a plain link's `]` was handled above.
       const openIdx = src.lastIndexOf('[', k);
-      if (openIdx >= s && src[openIdx + 1] !== '^' && src[openIdx + 1] !== '@') chars[k] = ' ';
+      if (openIdx >= s && src[openIdx + 1] !== '^' && src[openIdx + 1] !== '@') chars[k] = DELETED;
     } else if ((c === '*' || c === '_') && isEmphasisMark(src, k)) {
-      chars[k] = ' ';
+      chars[k] = DELETED;
     } else if (c === '|' ) {
       chars[k] = ' ';
     } else if (c === '\\' && k + 1 < e && /[\\`*_{}[\]()#+\-.!|]/.test(src[k + 1]!)) {
-      chars[k] = ' ';
+      chars[k] = DELETED;
       k++;
     }
   }
@@ -181,6 +188,13 @@ export function blankHtml(src: string): Blanked {
   const lower = src.toLowerCase();
   const headings: [number, number][] = [];
   let title: string | undefined;
+  // The <title> usually sits inside <head>, which is skipped whole below.
+  const titleOpen = lower.indexOf('<title');
+  if (titleOpen >= 0) {
+    const from = lower.indexOf('>', titleOpen) + 1;
+    const to = lower.indexOf('</title', from);
+    if (from > 0 && to > from) title = decodeEntities(src.slice(from, to)).replace(/\s+/g, ' ').trim() || undefined;
+  }
   let headingStart = -1;
   for (let k = 0; k < src.length; k++) {
     const c = src[k];
@@ -198,7 +212,7 @@ export function blankHtml(src: string): Blanked {
         break;
       }
       const m = /^<\s*(\/?)\s*([a-zA-Z][a-zA-Z0-9-]*)/.exec(src.slice(k, Math.min(close + 1, k + 64)));
-      blankRange(chars, k, close + 1);
+      blankRange(chars, k, close + 1, DELETED);
       if (!m) {
         k = close;
         continue;
@@ -208,7 +222,6 @@ export function blankHtml(src: string): Blanked {
       if (!closing && (SKIP_TAGS.has(name) || name === 'title')) {
         const endTag = lower.indexOf(`</${name}`, close + 1);
         const stop = endTag < 0 ? src.length : lower.indexOf('>', endTag) + 1 || src.length;
-        if (name === 'title') title = decodeEntities(src.slice(close + 1, endTag < 0 ? close + 1 : endTag)).trim() || undefined;
         blankRange(chars, close + 1, stop);
         k = stop - 1;
         continue;
@@ -231,7 +244,7 @@ export function blankHtml(src: string): Blanked {
       if (!m) continue;
       const decoded = decodeEntity(m[1]!);
       if (decoded === undefined || decoded.length > m[0].length) continue;
-      for (let j = 0; j < m[0].length; j++) chars[k + j] = j < decoded.length ? decoded[j]! : ' ';
+      for (let j = 0; j < m[0].length; j++) chars[k + j] = j < decoded.length ? decoded[j]! : DELETED;
       k += m[0].length - 1;
     }
   }

@@ -71,8 +71,9 @@ export function blocks(text: string): [number, number][] {
   return out;
 }
 
+/** Readable text of a range of reduced text: deleted markup removed, white space collapsed. */
 export function collapse(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  return s.replace(/\u0000+/g, '').replace(/\s+/g, ' ').trim();
 }
 
 function capLength(text: string, s: number, e: number): [number, number][] {

@@ -26,7 +26,7 @@ export function splitSentences(text: string, from = 0, to = text.length): [numbe
     let end = i + 1;
     if (!isBreakLine) {
       while (end < to && (text[end] === '.' || text[end] === '!' || text[end] === '?')) end++;
-      while (end < to && CLOSERS.has(text[end]!)) end++;
+      while (end < to && (CLOSERS.has(text[end]!) || text[end] === '\u0000')) end++;
       if (end < to && !/\s/.test(text[end]!)) continue;
       const next = skipSpace(text, end, to);
       if (next < to && !isLikelySentenceStart(text[next]!)) continue;
@@ -44,13 +44,14 @@ export function splitSentences(text: string, from = 0, to = text.length): [numbe
   return out;
 }
 
+// U+0000 marks markup removed from the reduced text (see sources/blank.ts): skipped like space.
 function skipSpace(text: string, i: number, to: number): number {
-  while (i < to && /\s/.test(text[i]!)) i++;
+  while (i < to && /[\s\u0000]/.test(text[i]!)) i++;
   return i;
 }
 
 function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (end > start && /[\s\u0000]/.test(text[end - 1]!)) end--;
   return end;
 }
 

@@ -100,12 +100,18 @@ export function matchWord(claim: TextView, w: ContentWord, passage: TextView): n
   return 0;
 }
 
-/** The passage's fact of the same kind that stands where the claim's fact stands, if any. */
+/**
+ * The passage's fact of the same kind that stands where the claim's fact stands, if any: not one
+ * that another fact of the claim already matches, and sharing the most nearby words with it.
+ */
 function counterpart(claim: TextView, fact: Fact, passage: TextView): Fact | undefined {
-  const rivals = passage.facts.filter((f) => comparable(fact, f));
+  const rivals = passage.facts.filter((f) => comparable(fact, f) && !claim.facts.some((c) => sameFact(c, f)));
   if (!rivals.length) return undefined;
-  const near = (view: TextView, f: Fact) =>
-    new Set(view.words.filter((w) => w.end <= f.start ? f.start - w.end < 60 : w.start >= f.end && w.start - f.end < 60).map((w) => w.key));
+  const near = (view: TextView, f: Fact) => {
+    const before = view.words.filter((w) => w.end <= f.start).slice(-3);
+    const after = view.words.filter((w) => w.start >= f.end).slice(0, 3);
+    return new Set([...before, ...after].map((w) => w.key));
+  };
   const mine = near(claim, fact);
   let best: Fact | undefined;
   let bestShared = -1;

@@ -19,10 +19,14 @@ import type { TypoIndex } from '../search/typos';
 export const SUPPORT_THRESHOLD = 1.0;
 const BREADTH = 0.25;
 /** A claim and a passage of opposite polarity ("is" / "is not") do not support each other. */
-const POLARITY_PENALTY = 0.75;
+const POLARITY_PENALTY = 0.5;
+/** ...and when the passage says everything else the claim says, it contradicts it. */
+const POLARITY_CONTRADICTION = 0.85;
 const RANK_ALPHA = 0.5;
 /** A passage about the same thing (this much covered apart from the differing fact) can contradict. */
 export const CONTEXT_THRESHOLD = 0.6;
+/** Two people with one surname in the same role need less surrounding agreement to be the same slot. */
+const NAME_CONTEXT_THRESHOLD = 0.45;
 /** Closest wording at least this similar is offered as what the source says. */
 const WORDING_THRESHOLD = 0.45;
 const CANDIDATES = 40;
@@ -68,6 +72,11 @@ export function claimQuery(claim: TextView, ctx: JudgeContext, synonymWeight = 0
   return [...q].map(([key, weight]) => ({ key, weight }));
 }
 
+/** Claim text as shown in messages (markup removed, white space collapsed). */
+function shown(s: string): string {
+  return s.replace(/\u0000+/g, '').replace(/\s+/g, ' ').trim();
+}
+
 export function judge(claimText: string, ctx: JudgeContext): Judged {
   const { index } = ctx;
   const claim = analyze(claimText);
@@ -111,7 +120,17 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
   }
 
   const supporting = candidates.filter((c) => c.support >= SUPPORT_THRESHOLD && c.a.allFacts && !c.a.conflicts.length).sort((x, y) => y.support - x.support);
-  const contradicting = candidates.filter((c) => c.a.conflicts.length && c.a.context >= CONTEXT_THRESHOLD);
+  const contradicting = candidates.filter((c) => c.a.conflicts.length &&
+    c.a.context >= (c.a.conflicts.every((x) => x.claim.kind === 'name') ? NAME_CONTEXT_THRESHOLD : CONTEXT_THRESHOLD));
+  const opposite = candidates.find((c) => c.a.polarityFlips && !c.a.conflicts.length && c.a.coverage >= POLARITY_CONTRADICTION);
+  if (!contradicting.length && !supporting.length && opposite) {
+    return {
+      verdict: 'contradicted',
+      message: `the source says the opposite (${label(opposite)}): \u201c${index.passages[opposite.primary]!.text}\u201d`,
+      evidence: including(evidence, opposite),
+      fixes: [],
+    };
+  }
   if (contradicting.length) {
     const against = contradicting[0]!;
     const conflict = against.a.conflicts[0]!;
@@ -120,20 +139,20 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
       const ev = [{ ids: pro.ids, score: round(pro.a.coverage) }, { ids: against.ids, score: round(against.a.context) }];
       return {
         verdict: 'disputed',
-        message: `sources disagree: ${label(pro)} says ${conflict.claim.text}, ${label(against)} says ${conflict.source.text}`,
+        message: `sources disagree: ${label(pro)} says ${shown(conflict.claim.text)}, ${label(against)} says ${conflict.source.text}`,
         evidence: mergeEvidence(ev, evidence),
         fixes: [],
       };
     }
     const fixes: FixSuggestion[] = against.a.conflicts.map((c) => ({
-      title: `Change ${c.claim.text} to ${c.source.text} (as the source says)`,
+      title: `Change ${shown(c.claim.text)} to ${c.source.text} (as the source says)`,
       start: c.claim.start,
       end: c.claim.end,
       replacement: c.source.text,
     }));
     return {
       verdict: 'contradicted',
-      message: `sources say ${conflict.source.text} (${label(against)}); the draft says ${conflict.claim.text}`,
+      message: `sources say ${conflict.source.text} (${label(against)}); the draft says ${shown(conflict.claim.text)}`,
       evidence: mergeEvidence([{ ids: against.ids, score: round(against.a.context) }], evidence),
       fixes,
     };
@@ -144,7 +163,7 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
   }
   const closest = candidates[0];
   const message = closest && closest.a.coverage >= 0.3
-    ? `no source says this; the closest passage (${label(closest)}) does not mention ${closest.a.missing.slice(0, 4).join(', ')}`
+    ? `no source says this; the closest passage (${label(closest)}) does not mention ${closest.a.missing.slice(0, 4).map(shown).join(', ')}`
     : 'no source says this';
   return { verdict: 'unsupported', message, evidence, fixes: [] };
 }
@@ -183,13 +202,13 @@ function checkQuotes(claimText: string, ctx: JudgeContext, claimHits: number[]):
       const p = index.passages[best.id]!;
       const wording = best.text.replace(/^["'\u201c\u2018]+|["'\u201d\u2019,.;:]+$/g, '');
       return {
-        message: `the source says \u201c${wording}\u201d (${ctx.label(p)}); the draft quotes \u201c${quote.text}\u201d`,
+        message: `the source says \u201c${wording}\u201d (${ctx.label(p)}); the draft quotes \u201c${shown(quote.text)}\u201d`,
         ids: [best.id],
         similarity: best.similarity,
         fixes: [{ title: "Use the source's wording", start: quote.start, end: quote.end, replacement: matchTrailing(quote.text, wording) }],
       };
     }
-    return { message: `no source has the quoted words \u201c${quote.text}\u201d`, similarity: 0, fixes: [] };
+    return { message: `no source has the quoted words \u201c${shown(quote.text)}\u201d`, similarity: 0, fixes: [] };
   }
   return undefined;
 }

@@ -1,0 +1,61 @@
+import { strict as assert } from 'node:assert';
+import { parseDraft, findCitations } from '../../src/core';
+
+const claimsOf = (text: string, lang: 'markdown' | 'plaintext' | 'latex' = 'markdown') =>
+  parseDraft(text, lang).sentences.filter((s) => !s.skip).map((s) => text.slice(s.start, s.end));
+
+describe('draft parsing', () => {
+  it('skips headings, code, front matter, link definitions and HTML comments', () => {
+    const text = [
+      '---', 'title: Budget story', 'author: A. Writer', '---', '',
+      '# The council voted on the ferry budget today', '',
+      'The council approved the ferry budget on Tuesday.', '',
+      '```', 'The council rejected the budget in code.', '```', '',
+      '    Indented code says the council rejected it.', '',
+      '<!-- The council rejected it in a comment. -->', '',
+      '[ref]: https://example.com "The council rejected it"', '',
+      'Heading underline', '=================', '',
+      'Three members voted against the plan.',
+    ].join('\n');
+    assert.deepEqual(claimsOf(text), ['The council approved the ferry budget on Tuesday.', 'Three members voted against the plan.']);
+  });
+
+  it('does not treat questions or the writer’s framing as claims', () => {
+    const text = 'What does this mean for the harbour? In this article we look at the vote. The vote passed by seven to two.';
+    assert.deepEqual(claimsOf(text), ['The vote passed by seven to two.']);
+  });
+
+  it('splits sentences around abbreviations, initials, decimals and quotes', () => {
+    const text = 'Dr. Okafor met J. K. Rowling at 3.5 p.m. in the U.S. capital. He said “It was fine.” Then he left!';
+    const all = parseDraft(text, 'plaintext').sentences.map((s) => s.text);
+    assert.deepEqual(all, ['Dr. Okafor met J. K. Rowling at 3.5 p.m. in the U.S. capital.', 'He said “It was fine.”', 'Then he left!']);
+  });
+
+  it('recognises footnote, Pandoc and LaTeX citations and keeps them out of the claim text', () => {
+    const md = 'The council approved $2.5 million for ferries.[^1] Ferries carry 400 people [@harbor2024, p. 3; @herald].\n\n[^1]: Harbor Times, line 5.';
+    const parsed = parseDraft(md, 'markdown');
+    const claims = parsed.sentences.filter((s) => !s.skip);
+    assert.equal(claims.length, 2);
+    assert.deepEqual(claims[0]!.citations.map((c) => [c.kind, c.key]), [['footnote', '1']]);
+    assert.deepEqual(claims[1]!.citations.map((c) => [c.kind, c.key]), [['pandoc', 'harbor2024'], ['pandoc', 'herald']]);
+    assert.ok(!claims[0]!.claimText.includes('[^1]'));
+    assert.ok(!claims[1]!.claimText.includes('@'));
+    const tex = findCitations('As shown \\citep[p.~4]{smith2020,doe2021} and \\cite{roe}.');
+    assert.deepEqual(tex.map((c) => c.key), ['smith2020', 'doe2021', 'roe']);
+  });
+
+  it('reads LaTeX prose without commands, math and comments', () => {
+    const tex = '\\section{Budget}\nThe council approved \\emph{two} ferries in $x^2$ steps. % not this\n\\begin{equation}a=b\\end{equation}\nThree members voted against it \\cite{herald}.';
+    const claims = parseDraft(tex, 'latex').sentences.filter((s) => !s.skip);
+    assert.equal(claims.length, 2);
+    assert.match(claims[0]!.claimText, /The council approved\s+two\s+ferries/);
+    assert.ok(!claims[0]!.claimText.includes('not this'));
+    assert.equal(claims[1]!.citations[0]!.key, 'herald');
+  });
+
+  it('keeps exact offsets with astral characters and CRLF line ends', () => {
+    const text = '😀 Intro line without a stop\r\n\r\nThe 🚢 ferry carries 400 passengers.\r\nIt cost $2.5 million.';
+    for (const s of parseDraft(text, 'markdown').sentences) assert.equal(text.slice(s.start, s.end), s.text);
+    assert.ok(claimsOf(text).includes('The 🚢 ferry carries 400 passengers.'));
+  });
+});

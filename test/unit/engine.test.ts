@@ -1,0 +1,74 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Engine } from '../../src/core';
+
+const SHARED = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'resignation');
+
+function resignation(): Engine {
+  const e = new Engine();
+  for (const f of readdirSync(SHARED)) e.addSource(f, readFileSync(join(SHARED, f)));
+  return e;
+}
+
+describe('engine', () => {
+  const e = resignation();
+
+  it('re-checks only the sentence that changed', () => {
+    const draft = [
+      'Emad Mostaque resigned as chief executive of Stability AI.',
+      'Investors including Lightspeed Venture Partners and Coatue Management had backed the startup.',
+      'Stability AI was reportedly spending about $8 million a month on computing as of October 2023.',
+    ].join(' ');
+    e.check(draft);
+    const before = e.judgedCount;
+    e.check(draft);
+    assert.equal(e.judgedCount, before, 'an unchanged draft costs nothing');
+    const edited = draft.replace('$8 million', '$12 million');
+    const r = e.check(edited);
+    assert.equal(e.judgedCount, before + 1, 'one edited sentence costs one sentence');
+    assert.equal(r.claims[2]!.verdict, 'contradicted');
+    assert.match(r.claims[2]!.message, /sources say \$8 million \(000_eaed0b5233e6d410\.txt:13\); the draft says \$12 million/);
+  });
+
+  it('saves and reloads the index with identical results', () => {
+    const json = JSON.parse(JSON.stringify(e.toJSON()));
+    const reloaded = Engine.fromJSON(json);
+    assert.deepEqual(reloaded.stats, e.stats);
+    const draft = 'Interim leadership passed to Shan Shan Wong and Christian Laforte. Stability AI was founded in London in 2019.';
+    assert.deepEqual(reloaded.check(draft), e.check(draft));
+    assert.deepEqual(reloaded.search('concentration of power in AI'), e.search('concentration of power in AI'));
+    assert.throws(() => Engine.fromJSON({ format: 'groundwork-index', version: '0' }), /version/);
+    assert.throws(() => Engine.fromJSON({}), /not a saved index/);
+  });
+
+  it('finds quotes as the writer types: exact, with typos, paraphrased; highlights the match', () => {
+    const exact = e.search('not going to beat centralized AI with more centralized AI');
+    assert.match(exact[0]!.text, /Not going to beat centralized AI with more centralized AI/);
+    assert.ok(exact[0]!.highlights!.length > 0);
+    const [s, t] = exact[0]!.highlights![0]!;
+    assert.ok(t > s && t <= exact[0]!.text.length);
+    const typo = e.search('the concentraton of powr in AI is bad for us al');
+    assert.equal(typo[0]!.source, '003_8c64689e44c242f0.txt');
+    const para = e.search('Stability burning millions of dollars monthly failed to raise cash at $4 billion');
+    assert.equal(para[0]!.source, '003_8c64689e44c242f0.txt');
+    assert.equal(para[0]!.line, 7);
+    assert.deepEqual(e.search('   '), []);
+    const none = e.search('quantum chromodynamics of migrating penguins');
+    assert.ok(none.length === 0 || none[0]!.score < exact[0]!.score);
+  });
+
+  it('never offers page chrome as evidence', () => {
+    const r = e.check('Bitcoin trades at $63,995 and Ethereum at $1,726.65.');
+    for (const c of r.claims) for (const ev of c.evidence) assert.equal(ev.chrome, false);
+  });
+
+  it('gives evidence with exact source positions, best first', () => {
+    const r = e.check('Forbes reported that three of the five main authors behind Stable Diffusion were leaving the company.');
+    const c = r.claims[0]!;
+    assert.equal(c.verdict, 'supported');
+    const text = readFileSync(join(SHARED, c.evidence[0]!.source), 'utf8');
+    assert.equal(text.slice(c.evidence[0]!.start, c.evidence[0]!.end).replace(/\s+/g, ' '), c.evidence[0]!.text);
+    for (let i = 1; i < c.evidence.length; i++) assert.ok(c.evidence[i - 1]!.score >= c.evidence[i]!.score || i === 1);
+  });
+});

@@ -1,0 +1,126 @@
+import { strict as assert } from 'node:assert';
+import { Engine, type ClaimResult } from '../../src/core';
+
+/** A small newsroom of sources written for these tests. */
+function newsroom(): Engine {
+  const e = new Engine();
+  e.addSource('harbor-times.txt', [
+    'Harbor City Council Approves Ferry Budget',
+    '',
+    'Mayor Lucia Ferrante, the chief executive of Harbor City, stepped down from the transit board on 14 May 2024 after a vote on the ferry budget.',
+    '',
+    'The council approved $2.5 million for two new electric ferries, which will carry 400 passengers each.',
+    '',
+    'Deputy mayor Tomas Okafor said the ferries would “cut emissions on the bay by half within five years.”',
+    '',
+    'Interim chair duties passed to councillor Maria Delgado.',
+  ].join('\n'));
+  e.addSource('bay-herald.md', [
+    '---',
+    'title: Ferry vote splits council',
+    '---',
+    '# Ferry vote splits council',
+    '',
+    'Three councillors voted against the plan, citing the cost of dock upgrades.',
+    '',
+    'The interim chair of the transit board is councillor Rosa Delgado, officials said.',
+  ].join('\n'));
+  return e;
+}
+
+function only(e: Engine, sentence: string): ClaimResult {
+  const claims = e.check(sentence, 'markdown').claims;
+  assert.equal(claims.length, 1, `expected one claim in ${JSON.stringify(sentence)}`);
+  return claims[0]!;
+}
+
+describe('verdicts', () => {
+  const e = newsroom();
+
+  it('supports a paraphrase (resigned ~ stepped down, CEO ~ chief executive)', () => {
+    const c = only(e, 'Lucia Ferrante, the CEO of Harbor City, resigned from the transit board.');
+    assert.equal(c.verdict, 'supported', c.message);
+    assert.equal(c.evidence[0]!.source, 'harbor-times.txt');
+    assert.equal(c.evidence[0]!.line, 3);
+  });
+
+  it('treats "$2.5 million" and "2.5 million dollars", "two" and "2" as the same fact', () => {
+    const c = only(e, 'The council approved 2.5 million dollars for 2 new electric ferries.');
+    assert.equal(c.verdict, 'supported', c.message);
+  });
+
+  it('treats "14 May 2024" and "May 14, 2024" as the same date', () => {
+    const c = only(e, 'Lucia Ferrante stepped down from the transit board on May 14, 2024.');
+    assert.equal(c.verdict, 'supported', c.message);
+  });
+
+  it('flags a claim no source makes as unsupported', () => {
+    const c = only(e, 'The ferries were built in Norway by a shipyard that employs 900 welders.');
+    assert.equal(c.verdict, 'unsupported');
+    assert.match(c.message, /no source says this/);
+  });
+
+  it('flags a wrong amount as contradicted, naming both values and the source, with a fix', () => {
+    const text = 'The council approved $4.5 million for two new electric ferries.';
+    const c = only(e, text);
+    assert.equal(c.verdict, 'contradicted', c.message);
+    assert.match(c.message, /\$2\.5 million \(harbor-times\.txt:5\)/);
+    assert.match(c.message, /the draft says \$4\.5 million/);
+    const fix = c.fixes[0]!;
+    assert.equal(text.slice(fix.start, fix.end), '$4.5 million');
+    assert.equal(fix.replacement, '$2.5 million');
+  });
+
+  it('flags a wrong date and a wrong count as contradicted', () => {
+    assert.equal(only(e, 'Lucia Ferrante stepped down from the transit board on 15 May 2024.').verdict, 'contradicted');
+    const count = only(e, 'The council approved $2.5 million for two new electric ferries, which will carry 600 passengers each.');
+    assert.equal(count.verdict, 'contradicted', count.message);
+    assert.match(count.message, /400/);
+  });
+
+  it('flags a misquote and gives the source wording, curly or straight quotes alike', () => {
+    const c = only(e, 'Tomas Okafor said the ferries would "cut emissions on the bay by a third within five years."');
+    assert.equal(c.verdict, 'misquote');
+    assert.match(c.message, /cut emissions on the bay by half within five years/);
+    assert.equal(c.fixes[0]!.title, "Use the source's wording");
+    const exact = only(e, 'Tomas Okafor said the ferries would "cut emissions on the bay by half within five years."');
+    assert.equal(exact.verdict, 'supported', exact.message);
+  });
+
+  it('reports a fact the sources disagree on as disputed, naming both sides', () => {
+    const c = only(e, 'Interim chair duties passed to councillor Maria Delgado.');
+    assert.equal(c.verdict, 'disputed', c.message);
+    assert.match(c.message, /Maria Delgado/);
+    assert.match(c.message, /Rosa Delgado/);
+    const sources = new Set(c.evidence.map((x) => x.source));
+    assert.ok(sources.has('harbor-times.txt') && sources.has('bay-herald.md'));
+  });
+
+  it('supports a claim two adjacent sentences make together', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', 'The museum reopened in March. It now holds 3,000 paintings from the Flemish school.');
+    const c = only(e2, 'The museum, which reopened in March, holds 3,000 Flemish paintings.');
+    assert.equal(c.verdict, 'supported', c.message);
+  });
+
+  it('does not let a negated source support the affirmative claim', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', 'The committee did not approve the harbour dredging contract.');
+    const c = only(e2, 'The committee approved the harbour dredging contract.');
+    assert.notEqual(c.verdict, 'supported');
+  });
+
+  it('still matches a source whose find-and-replace corrupted a word', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', 'Analysts said the startup had raised money to build decentralized It tools for hospitals and clinics.');
+    const c = only(e2, 'The startup had raised money to build decentralized AI tools for hospitals and clinics.');
+    assert.equal(c.verdict, 'supported', c.message);
+  });
+
+  it('ignores evidence in page chrome (reader comments)', () => {
+    const e2 = new Engine();
+    e2.addSource('page.txt', 'Officials opened the bridge on Tuesday.\n\n3 thoughts on "Bridge"\n\nthe mayor secretly sold the bridge to a developer for one dollar');
+    const c = only(e2, 'The mayor secretly sold the bridge to a developer for one dollar.');
+    assert.equal(c.verdict, 'unsupported');
+  });
+});
