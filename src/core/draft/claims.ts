@@ -21,7 +21,7 @@ export interface DraftSentence {
   claimText: string;
   citations: DraftCitation[];
   /** Why the sentence is not a claim, if it is not. */
-  skip?: 'question' | 'framing' | 'too short';
+  skip?: 'question' | 'framing' | 'too short' | 'too long';
 }
 
 export interface ParsedDraft {
@@ -84,7 +84,11 @@ export function parseDraft(text: string, language: DraftLanguage = 'markdown'): 
   return { sentences, citations };
 }
 
+/** Longer than any real sentence: a table, a log or a paste, not a claim to check. */
+const MAX_CLAIM = 2000;
+
 function skipReason(claim: string): DraftSentence['skip'] {
+  if (claim.length > MAX_CLAIM) return 'too long';
   if (/\?["'\u201d\u2019)]*$/.test(claim)) return 'question';
   if (FRAMING_RE.test(claim)) return 'framing';
   if (tokenize(claim).filter((t) => !t.stop).length < 3) return 'too short';

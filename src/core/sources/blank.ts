@@ -115,45 +115,53 @@ export function blankMarkdown(src: string): Blanked {
   return { text: chars.join(''), headings, ...(title ? { title } : {}) };
 }
 
+/** indexOf bounded to [from, end): every search stays within its line, so a scan stays linear. */
+function find(src: string, needle: string, from: number, end: number): number {
+  const i = src.indexOf(needle, from);
+  return i >= 0 && i + needle.length <= end ? i : -1;
+}
+
 /** Inline markup on one line: code spans, links, images, emphasis, inline HTML, table pipes. */
 function blankInline(src: string, chars: string[], s: number, e: number): void {
+  // Where the last unclosed "[" of this line is (links and citations), tracked instead of searched.
+  let lastOpen = -1;
   for (let k = s; k < e; k++) {
     const c = src[k];
     if (c === '`') {
-      const close = src.indexOf('`', k + 1);
-      if (close > 0 && close < e) {
+      const close = find(src, '`', k + 1, e);
+      if (close > 0) {
         // Code spans are not prose: blank them whole.
         blankRange(chars, k, close + 1);
         k = close;
       } else chars[k] = ' ';
     } else if (c === '<') {
       if (src.startsWith('<!--', k)) {
-        const close = src.indexOf('-->', k);
-        if (close > 0 && close < e) {
+        const close = find(src, '-->', k, e);
+        if (close > 0) {
           blankRange(chars, k, close + 3);
           k = close + 2;
         }
         continue;
       }
-      const close = src.indexOf('>', k);
-      if (close > 0 && close < e && /^<\/?[A-Za-z][^<>]*>$|^<https?:[^<>\s]*>$/.test(src.slice(k, close + 1))) {
+      const close = find(src, '>', k, Math.min(e, k + 2000));
+      if (close > 0 && /^<\/?[A-Za-z][^<>]*>$|^<https?:[^<>\s]*>$/.test(src.slice(k, close + 1))) {
         blankRange(chars, k, close + 1);
         k = close;
       }
     } else if (c === '!' && src[k + 1] === '[') {
       chars[k] = DELETED;
     } else if (c === ']' && src[k + 1] === '(') {
-      const close = src.indexOf(')', k);
-      if (close > 0 && close < e) {
+      const close = find(src, ')', k, e);
+      if (close > 0) {
         blankRange(chars, k, close + 1, DELETED);
         k = close;
       }
-    } else if (c === '[' && src[k + 1] !== '^' && src[k + 1] !== '@') {
-      chars[k] = DELETED;
+    } else if (c === '[') {
+      lastOpen = k;
+      if (src[k + 1] !== '^' && src[k + 1] !== '@') chars[k] = DELETED;
     } else if (c === ']') {
       // Keep `]` of citations; a plain link's `]` was handled above.
-      const openIdx = src.lastIndexOf('[', k);
-      if (openIdx >= s && src[openIdx + 1] !== '^' && src[openIdx + 1] !== '@') chars[k] = DELETED;
+      if (lastOpen >= 0 && src[lastOpen + 1] !== '^' && src[lastOpen + 1] !== '@') chars[k] = DELETED;
     } else if ((c === '*' || c === '_') && isEmphasisMark(src, k)) {
       chars[k] = DELETED;
     } else if (c === '|' ) {

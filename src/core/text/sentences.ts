@@ -27,10 +27,17 @@ export function splitSentences(text: string, from = 0, to = text.length): [numbe
     if (!isBreakLine) {
       while (end < to && (text[end] === '.' || text[end] === '!' || text[end] === '?')) end++;
       while (end < to && (CLOSERS.has(text[end]!) || text[end] === '\u0000')) end++;
-      if (end < to && !/\s/.test(text[end]!)) continue;
+      // Not a boundary: resume after this run of marks (a run of dots is scanned once, not per dot).
+      if (end < to && !/\s/.test(text[end]!)) {
+        i = end - 1;
+        continue;
+      }
       const next = skipSpace(text, end, to);
-      if (next < to && !isLikelySentenceStart(text[next]!)) continue;
-      if (c === '.' && isAbbreviation(text, start, i)) continue;
+      if (next < to && !isLikelySentenceStart(text[next]!)) {
+        i = end - 1;
+        continue;
+      }
+      if (c === '.' && end === i + 1 && isAbbreviation(text, start, i)) continue;
     } else {
       end = i;
     }
@@ -57,7 +64,8 @@ function trimEnd(text: string, start: number, end: number): number {
 
 function isAbbreviation(text: string, sentenceStart: number, dot: number): boolean {
   let k = dot;
-  while (k > sentenceStart && /[\p{L}.]/u.test(text[k - 1]!)) k--;
+  // Abbreviations are short: look back at most 12 characters (keeps "a.a.a.a…" linear).
+  while (k > sentenceStart && dot - k < 12 && /[\p{L}.]/u.test(text[k - 1]!)) k--;
   const word = text.slice(k, dot).toLowerCase();
   if (word.length === 1 && /\p{Lu}/u.test(text[k]!)) return true; // an initial: "J. K. Rowling"
   return ABBREVIATIONS.has(word) || ABBREVIATIONS.has(word.replace(/\.$/, ''));

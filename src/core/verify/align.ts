@@ -41,6 +41,8 @@ export function negatedAt(view: TextView, i: number): boolean {
 }
 
 export type Weigh = (key: string) => number;
+/** Whether the sources use a key at all. */
+export type Known = (key: string) => boolean;
 
 const SYNONYM = 0.85;
 const ACRONYM = 0.9;
@@ -64,8 +66,12 @@ export function wordWeight(w: ContentWord, weigh: Weigh): number {
   return weight;
 }
 
-/** How well one claim word is matched in the passage: 1 exact, less for softer matches, 0 absent. */
-export function matchWord(claim: TextView, w: ContentWord, passage: TextView): number {
+/**
+ * How well one claim word is matched in the passage: 1 exact, less for softer matches, 0 absent.
+ * `known` says whether the sources use the word at all: only unknown words (likely typos) are
+ * matched by spelling, since a known word spelled nearly alike is usually another word.
+ */
+export function matchWord(claim: TextView, w: ContentWord, passage: TextView, known = true): number {
   if (passage.keys.has(w.key)) return 1;
   const syn = synonymSet(w.key);
   if (syn.size) {
@@ -94,7 +100,7 @@ export function matchWord(claim: TextView, w: ContentWord, passage: TextView): n
     }
   }
   if (passage.context?.has(w.key)) return CONTEXT;
-  if (w.key.length >= 5) {
+  if (!known && w.key.length >= 5) {
     for (const k of passage.keys) if (Math.abs(k.length - w.key.length) <= 1 && k[0] === w.key[0] && editDistance(k, w.key, 1) <= 1) return NEAR;
   }
   return 0;
@@ -131,7 +137,7 @@ function counterpart(claim: TextView, fact: Fact, passage: TextView): Fact | und
  * multiplies the weight of claim words inside the given ranges (verified quotations: the words a
  * claim attributes verbatim are its substance, the reporting frame around them less so).
  */
-export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeight: number, emphasis: [number, number][] = []): Alignment {
+export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeight: number, emphasis: [number, number][] = [], known: Known = () => true): Alignment {
   let total = 0;
   let matched = 0;
   let conflictWeight = 0;
@@ -161,7 +167,7 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
   const inConflictName = (w: ContentWord) => conflicts.some((c) => c.claim.kind === 'name' && w.start >= c.claim.start && w.end <= c.claim.end);
   for (const w of claim.words) {
     const weight = wordWeight(w, weigh) * (emphasis.some(([s, e]) => w.start >= s && w.end <= e) ? 2 : 1);
-    const m = matchWord(claim, w, passage);
+    const m = matchWord(claim, w, passage, known(w.key));
     total += weight;
     matched += weight * m;
     if (m === 1) {

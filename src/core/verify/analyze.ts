@@ -5,7 +5,7 @@
 import { tokenize, type Token } from '../text/tokenize';
 import { WEAK_WORDS } from '../text/stopwords';
 import { extractFacts, type Fact } from './facts';
-import { isKnownPhrase, phraseKey, startsPhrase } from '../lexicon/thesaurus';
+import { isKnownPhrase, startsPhrase } from '../lexicon/thesaurus';
 
 export interface ContentWord {
   key: string;
@@ -53,8 +53,10 @@ export function analyze(text: string): TextView {
     const raw = text.slice(t.start, t.end);
     if (raw.length >= 2 && raw.length <= 5 && /^[A-Z]+s?$/.test(raw)) acronyms.add(t.norm.replace(/s$/, ''));
     if (startsPhrase(t.key)) {
-      for (let n = 2; n <= 3 && index + n <= tokens.length; n++) {
-        const key = phraseKey(tokens.slice(index, index + n).map((x) => x.norm));
+      // Token keys are already what phraseKey makes of a lemma's words (stems, function words as is).
+      let key = t.key;
+      for (let n = 1; n < 3 && index + n < tokens.length; n++) {
+        key += ' ' + tokens[index + n]!.key;
         if (isKnownPhrase(key)) phrases.add(key);
       }
     }

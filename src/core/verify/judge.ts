@@ -82,6 +82,7 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
   const claim = analyze(claimText);
   const maxIdf = index.maxIdf();
   const weigh = (key: string) => Math.max(index.idf(key), 0.5);
+  const known = (key: string) => index.documentFrequency(key) > 0;
   const factWeight = maxIdf * 0.6;
   const hits = index.search(claimQuery(claim, ctx), CANDIDATES, (p) => !p.chrome);
   const quoteResult = checkQuotes(claimText, ctx, hits.map((h) => h.id));
@@ -90,7 +91,7 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
   const supportOf = (a: Alignment) => (a.coverage + (BREADTH * a.matched) / maxIdf) * (a.polarityFlips ? POLARITY_PENALTY : 1);
   const topScore = hits[0]?.score ?? 1;
   hits.forEach((h, rank) => {
-    const a = align(claim, ctx.view(h.id), weigh, factWeight, emphasis);
+    const a = align(claim, ctx.view(h.id), weigh, factWeight, emphasis, known);
     const bm = h.score / topScore;
     candidates.push({ ids: [h.id], a, rank, support: supportOf(a), bm, primary: h.id });
     if (rank < 10) {
@@ -99,9 +100,13 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
       for (const nid of [h.id - 1, h.id + 1]) {
         const n = index.passages[nid];
         if (!n || n.chrome || n.sourceIndex !== p.sourceIndex) continue;
+        // Merging can only help when the neighbour has claim words this passage lacks.
+        const nv = ctx.view(nid);
+        const pv = ctx.view(h.id);
+        if (!claim.words.some((w) => nv.keys.has(w.key) && !pv.keys.has(w.key)) && !claim.facts.some((f) => nv.facts.some((g) => g.value === f.value))) continue;
         const ids = nid < h.id ? [nid, h.id] : [h.id, nid];
         const merged = mergeViews(ctx.view(ids[0]!), ctx.view(ids[1]!));
-        const a2 = align(claim, merged, weigh, factWeight, emphasis);
+        const a2 = align(claim, merged, weigh, factWeight, emphasis, known);
         if (a2.coverage > a.coverage + 0.08) candidates.push({ ids, a: a2, rank: rank + 0.5, support: supportOf(a2), bm, primary: h.id });
       }
     }

@@ -27,8 +27,9 @@ export function extractQuotes(text: string): Quote[] {
       if (e < 0) break;
       const inner = text.slice(s + 1, e);
       const words = quoteWords(inner);
-      if (words.length >= 3 && !out.some((q) => q.start < e && s + 1 < q.end)) out.push({ start: s + 1, end: e, text: inner, words });
+      if (words.length >= 3 && words.length <= 150 && !out.some((q) => q.start < e && s + 1 < q.end)) out.push({ start: s + 1, end: e, text: inner, words });
       from = e + 1;
+      if (out.length >= 20) return out.sort((a, b) => a.start - b.start);
     }
   }
   return out.sort((a, b) => a.start - b.start);

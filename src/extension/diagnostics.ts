@@ -1,0 +1,123 @@
+// Publishes one diagnostic per flagged claim of each open draft. Checks are debounced while typing;
+// the engine re-checks only the sentences that changed (docKey = the document URI). Results computed
+// for an older document version are dropped, so stale results never overwrite newer ones.
+import * as vscode from 'vscode';
+import type { CheckResult, ClaimResult, DraftLanguage } from '../core';
+import { checkDelay, draftLanguage, maxEvidence, severityFor } from './config';
+import { clip, passageLocation, sourceName, usableEvidence } from './evidence';
+import { log } from './log';
+import type { SourceIndex } from './sourceIndex';
+
+/** Below this an unsupported claim's nearest passage is noise, not evidence. */
+const RELATED_MIN_SCORE = 0.35;
+
+export interface DocResult {
+  version: number;
+  result: CheckResult;
+}
+
+export class DiagnosticsController implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('groundwork');
+  private results = new Map<string, DocResult>();
+  private timers = new Map<string, NodeJS.Timeout>();
+  private readonly checked = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidCheck = this.checked.event;
+
+  constructor(private readonly index: SourceIndex, private readonly verdictDocs: vscode.Uri) {}
+
+  /** The draft language of a document Groundwork checks, or undefined. */
+  languageOf(doc: vscode.TextDocument): DraftLanguage | undefined {
+    if (doc.uri.scheme === 'output' || doc.uri.scheme === 'vscode-userdata' || this.index.isSource(doc.uri)) return undefined;
+    return draftLanguage(doc);
+  }
+
+  schedule(doc: vscode.TextDocument, delay = checkDelay()): void {
+    if (!this.languageOf(doc)) return;
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => { this.timers.delete(key); this.check(doc); }, delay));
+  }
+
+  /** Checks now (or returns the result for the current version). Undefined for non-drafts. */
+  check(doc: vscode.TextDocument): CheckResult | undefined {
+    const language = this.languageOf(doc);
+    if (!language || doc.isClosed || this.index.state !== 'ready') return undefined;
+    const key = doc.uri.toString();
+    const cached = this.results.get(key);
+    if (cached?.version === doc.version) return cached.result;
+    const version = doc.version;
+    const t0 = performance.now();
+    const result = this.index.engine.check(doc.getText(), language);
+    // A check is synchronous today; the guard keeps this correct if it ever yields.
+    if (doc.isClosed || doc.version !== version) return undefined;
+    this.results.set(key, { version, result });
+    this.collection.set(doc.uri, this.toDiagnostics(result, (o) => doc.positionAt(o), doc.uri));
+    log().debug(`checked ${vscode.workspace.asRelativePath(doc.uri)} v${version}: ${result.claims.length} claims in ${(performance.now() - t0).toFixed(1)} ms`);
+    this.checked.fire(doc.uri);
+    return result;
+  }
+
+  /** The latest result for a document if it is for its current version (else re-checks). */
+  resultFor(doc: vscode.TextDocument): CheckResult | undefined {
+    return this.check(doc);
+  }
+
+  /** Publishes results for a draft that is not open (Check Workspace). */
+  publish(uri: vscode.Uri, result: CheckResult, positionAt: (offset: number) => vscode.Position): number {
+    const diags = this.toDiagnostics(result, positionAt, uri);
+    this.collection.set(uri, diags);
+    this.checked.fire(uri);
+    return diags.length;
+  }
+
+  /** Re-checks every open draft (after the index changed). */
+  recheckAll(): void {
+    this.results.clear();
+    for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0);
+  }
+
+  forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.results.delete(key);
+    this.collection.delete(uri);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.collection.dispose();
+    this.checked.dispose();
+  }
+
+  private toDiagnostics(result: CheckResult, positionAt: (o: number) => vscode.Position, scope: vscode.Uri): vscode.Diagnostic[] {
+    const out: vscode.Diagnostic[] = [];
+    for (const claim of result.claims) {
+      if (claim.verdict === 'supported') continue;
+      const severity = severityFor(claim.verdict, scope);
+      if (severity === undefined) continue;
+      const d = new vscode.Diagnostic(new vscode.Range(positionAt(claim.start), positionAt(claim.end)), claim.message, severity);
+      d.source = 'groundwork';
+      d.code = { value: claim.verdict, target: this.verdictDocs.with({ fragment: claim.verdict }) };
+      d.relatedInformation = this.related(claim);
+      out.push(d);
+    }
+    return out;
+  }
+
+  private related(claim: ClaimResult): vscode.DiagnosticRelatedInformation[] {
+    const out: vscode.DiagnosticRelatedInformation[] = [];
+    // For an unsupported claim only passages that come close are worth a jump.
+    const min = claim.verdict === 'unsupported' ? RELATED_MIN_SCORE : 0;
+    for (const e of usableEvidence(claim.evidence, maxEvidence()).filter((x) => x.score >= min)) {
+      const loc = passageLocation(this.index, e);
+      if (loc) out.push(new vscode.DiagnosticRelatedInformation(loc, `${sourceName(e.source)}:${e.line}: “${clip(e.text, 160)}”`));
+    }
+    return out;
+  }
+}
+
+/** The claim of a result that covers an offset (or the one a range starts in). */
+export function claimAt(result: CheckResult, offset: number): ClaimResult | undefined {
+  return result.claims.find((c) => c.start <= offset && offset <= c.end);
+}

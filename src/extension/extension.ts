@@ -1,0 +1,84 @@
+// Groundwork's VS Code adapter: wires the engine (src/core) into editor features. Activation only
+// registers things; the index is built or reloaded in the background.
+import * as vscode from 'vscode';
+import { GroundworkCodeActions } from './codeActions';
+import { Commands } from './commands';
+import { DiagnosticsController } from './diagnostics';
+import { GroundworkHover } from './hover';
+import { disposeLog, log } from './log';
+import { QuotePanel } from './quotePanel';
+import { SourceIndex } from './sourceIndex';
+import { StatusBar } from './statusBar';
+
+/** What activate() returns: lets tests wait for the index instead of sleeping. */
+export interface GroundworkApi {
+  whenIndexed(): Promise<void>;
+  readonly onDidIndex: vscode.Event<void>;
+  stats(): { sources: number; passages: number; problems: number };
+  /** Where the index is saved between sessions. */
+  readonly indexFile: vscode.Uri | undefined;
+}
+
+export function activate(context: vscode.ExtensionContext): GroundworkApi {
+  const index = new SourceIndex(context.storageUri ?? context.globalStorageUri);
+  const diagnostics = new DiagnosticsController(index, vscode.Uri.joinPath(context.extensionUri, 'media', 'verdicts.md'));
+  const commands = new Commands(index, diagnostics);
+  const status = new StatusBar(index);
+  const panel = new QuotePanel(context.extensionUri, index, diagnostics, commands);
+  const drafts: vscode.DocumentSelector = [
+    { language: 'markdown' }, { language: 'plaintext' }, { language: 'latex' }, { language: 'tex' },
+  ];
+  const indexed = new vscode.EventEmitter<void>();
+
+  context.subscriptions.push(
+    index, diagnostics, status, panel, indexed, { dispose: disposeLog },
+    ...commands.register(),
+    vscode.languages.registerHoverProvider(drafts, new GroundworkHover(index, diagnostics)),
+    vscode.languages.registerCodeActionsProvider(drafts, new GroundworkCodeActions(diagnostics),
+      { providedCodeActionKinds: GroundworkCodeActions.kinds }),
+    vscode.window.registerWebviewViewProvider(QuotePanel.viewType, panel, { webviewOptions: { retainContextWhenHidden: false } }),
+    vscode.workspace.onDidOpenTextDocument((doc) => diagnostics.schedule(doc, 0)),
+    vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && diagnostics.schedule(e.document)),
+    vscode.workspace.onDidCloseTextDocument((doc) => diagnostics.forget(doc.uri)),
+    // VS Code may keep a document loaded long after its last tab closed: clear when the tab goes.
+    vscode.window.tabGroups.onDidChangeTabs((e) => {
+      for (const tab of e.closed) {
+        if (tab.input instanceof vscode.TabInputText && !isInATab(tab.input.uri)) diagnostics.forget(tab.input.uri);
+      }
+    }),
+    vscode.window.onDidChangeActiveTextEditor(() => status.update()),
+    // A draft shown again after its tab closed is still loaded (no open event): check it (cached if unchanged).
+    vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => diagnostics.schedule(e.document, 0))),
+    diagnostics.onDidCheck(() => status.update()),
+    index.onDidChange(() => {
+      status.update();
+      if (index.state === 'ready') { diagnostics.recheckAll(); indexed.fire(); }
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('groundwork.sources')) void index.refresh();
+      else if (e.affectsConfiguration('groundwork')) diagnostics.recheckAll();
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void index.refresh()),
+  );
+  const config = vscode.workspace.createFileSystemWatcher('**/groundwork.json');
+  context.subscriptions.push(config, config.onDidChange(() => void index.refresh()),
+    config.onDidCreate(() => void index.refresh()), config.onDidDelete(() => void index.refresh()));
+
+  log().info(`Groundwork activated in ${vscode.env.appName} ${vscode.version}`);
+  // After activation returns: reading sources must not delay the editor.
+  const started = new Promise<void>((resolve) => setImmediate(resolve)).then(() => index.start());
+  return {
+    whenIndexed: () => started.then(() => index.whenIdle()),
+    onDidIndex: indexed.event,
+    stats: () => index.stats(),
+    indexFile: index.file,
+  };
+}
+
+function isInATab(uri: vscode.Uri): boolean {
+  return vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString()));
+}
+
+export function deactivate(): void {
+  // Everything is in context.subscriptions.
+}
