@@ -80,6 +80,13 @@ export class Engine {
     return p ? publicPassage(p) : undefined;
   }
 
+  /** The passages of one source, in file order (for citation hovers and "open at line"). */
+  passagesOf(path: string): Passage[] {
+    const i = this.index.sourceIndexOf(path);
+    if (i === undefined) return [];
+    return this.index.sources[i]!.passageIds.map((id) => publicPassage(this.index.passages[id]!));
+  }
+
   /** Ids of all live passages, in index order. */
   passageIds(): number[] {
     const out: number[] = [];
@@ -130,6 +137,10 @@ export class Engine {
     const view = analyze(q);
     const terms = claimQuery(view, this.context(), 0.2);
     // A half-typed last word: also try the vocabulary's completions of it.
+    const last = view.tokens[view.tokens.length - 1];
+    if (last && !last.stop && !last.number && last.end === q.length && /[\p{L}]$/u.test(query)) {
+      for (const c of this.index.completions(last.norm)) if (!terms.some((t) => t.key === c)) terms.push({ key: c, weight: 0.7 });
+    }
     const hits = this.index.search(terms.length ? terms : [{ key: q.toLowerCase(), weight: 1 }], 50, (p) => options.includeChrome === true || !p.chrome);
     if (!hits.length) return [];
     const top = hits[0]!.score;

@@ -137,6 +137,32 @@ export class PassageIndex {
     this.totalLength += p.terms.length;
   }
 
+  private sortedTerms: string[] = [];
+  private sortedFor = -1;
+
+  /** The most frequent indexed terms that start with `prefix` (a half-typed word), for as-you-type search. */
+  completions(prefix: string, limit = 5): string[] {
+    if (prefix.length < 3) return [];
+    if (this.sortedFor !== this.termKeys.length) {
+      this.sortedTerms = this.termKeys.slice().sort();
+      this.sortedFor = this.termKeys.length;
+    }
+    const terms = this.sortedTerms;
+    let lo = 0;
+    let hi = terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (terms[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: { key: string; df: number }[] = [];
+    for (let i = lo; i < terms.length && terms[i]!.startsWith(prefix) && out.length < 200; i++) {
+      const df = this.documentFrequency(terms[i]!);
+      if (df > 0) out.push({ key: terms[i]!, df });
+    }
+    return out.sort((a, b) => b.df - a.df).slice(0, limit).map((x) => x.key);
+  }
+
   /** Registers a source restored from a saved index (its passages follow through insert). */
   restoreSource(entry: SourceEntry): number {
     const index = this.sources.length;

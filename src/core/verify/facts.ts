@@ -128,11 +128,18 @@ export function extractFacts(text: string): Fact[] {
     // Ordinals and parts of identifiers are not counts.
     if (v === undefined || /^(?:st|nd|rd|th|[\p{L}\d])/u.test(text.slice(end, end + 2))) continue;
     if (/[\p{L}\d.,]$/u.test(text.slice(Math.max(0, m.index! - 1), m.index!)) && /^\d/.test(m[1]!)) continue;
-    add({ kind: 'number', value: canon(v), text: text.slice(m.index!, end), start: m.index!, end });
+    // Shown with the word it counts ("140 metres"), so messages and fixes read naturally.
+    const unit = /^ ([a-z]{3,20})\b/.exec(text.slice(end, end + 22));
+    const shownEnd = unit && !STOP_UNITS.has(unit[1]!) ? end + unit[0].length : end;
+    add({ kind: 'number', value: canon(v), text: text.slice(m.index!, shownEnd), start: m.index!, end: shownEnd });
   }
   for (const f of extractNames(text)) add(f);
   return facts.sort((a, b) => a.start - b.start);
 }
+
+/** Words after a number that are not what it counts. */
+const STOP_UNITS = new Set(('of and or to in on at by for the a an per as than with from into over under about ' +
+  'more less was were is are be been will would has have had').split(' '));
 
 const TITLE_WORDS = new Set(
   ('mr mrs ms dr prof sir dame lord lady president ceo cto coo cfo chief officer executive director chairman chair ' +

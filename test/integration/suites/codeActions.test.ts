@@ -16,13 +16,13 @@ suite('quick fixes', () => {
   suiteSetup(() => groundwork());
   teardown(() => revertAll());
 
-  test('"Change 200 to 140" fixes a contradiction in one undoable edit', async () => {
+  test('"Change 200 metres to 140 metres" fixes a contradiction in one undoable edit', async () => {
     const editor = await openDraft('drafts/article.md');
     const doc = editor.document;
     const diags = await diagnosticsWhere(doc.uri, (d) => d.length === 3, 'article checked');
     const before = doc.getText();
     const actions = await actionsAt(doc, diags[0].range);
-    const fix = actions.find((a) => a.title === 'Change 200 to 140 (as the source says)');
+    const fix = actions.find((a) => a.title === 'Change 200 metres to 140 metres (as the source says)');
     assert.ok(fix, `actions: ${actions.map((a) => a.title)}`);
     assert.strictEqual(fix.kind?.value, 'quickfix');
     assert.strictEqual(fix.isPreferred, true);

@@ -17,7 +17,7 @@ suite('hover', () => {
     await diagnosticsWhere(doc.uri, (d) => d.length === 3, 'article checked');
     const text = await hoverAt(doc, 'The footbridge will be 200');
     assert.match(text, /contradicted/);
-    assert.match(text, /Change 200 to 140/);
+    assert.match(text, /Change 200 metres to 140 metres/);
     assert.match(text, /140 metres long and built of weathering steel/);
     assert.match(text, /engineering-report\.txt, line 3/);
     const link = /\(command:groundwork\.openSource\?([^ )]+)/.exec(text);

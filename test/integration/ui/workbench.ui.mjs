@@ -75,7 +75,7 @@ export async function uiTests({ page, test, shot }) {
       text = norm(await page.locator('.monaco-hover').first().innerText().catch(() => ''));
     }
     assert.match(text, /contradicted by the sources/);
-    assert.match(text, /Change 200 to 140/);
+    assert.match(text, /Change 200 metres to 140 metres/);
     assert.match(text, /The footbridge will be 140 metres long and built of weathering steel\./);
     assert.match(text, /engineering-report\.txt, line 3/);
     // the hover's status row looks the quick fixes up asynchronously: let it settle for the picture
@@ -101,7 +101,7 @@ export async function uiTests({ page, test, shot }) {
   await test('the light bulb offers the fix and applying it corrects the number', async () => {
     await pointAt(page, 'The footbridge will be 200', '200', { click: true });
     await page.keyboard.press('Control+.');
-    const item = page.locator('.action-widget .monaco-list-row', { hasText: 'Change 200 to 140' }).first();
+    const item = page.locator('.action-widget .monaco-list-row', { hasText: 'Change 200 metres to 140 metres' }).first();
     await item.waitFor({ timeout: T });
     await shot('quick-fix');
     await item.click();
