@@ -9,19 +9,23 @@
  * engine.check('Revenue rose 12% in 2023.').claims[0].verdict; // 'contradicted'
  */
 import Fuse from 'fuse.js';
-import type { CheckResult, ClaimResult, DraftLanguage, Evidence, Passage, SearchOptions, SourceProblem } from './types';
+import type { CheckResult, ClaimResult, DraftCitation, DraftLanguage, Evidence, Passage, SearchOptions, SourceProblem } from './types';
 import { parseSource } from './sources/parse';
 import { PassageIndex, type SourceEntry, type StoredPassage } from './search/PassageIndex';
 import { TypoIndex } from './search/typos';
-import { parseDraft } from './draft/claims';
+import { parseDraft, reparseDraft, type ParsedDraft } from './draft/claims';
 import { analyze, type TextView } from './verify/analyze';
 import { claimQuery, judge, type JudgeContext, type Judged } from './verify/judge';
+import { align } from './verify/align';
 import { collapse } from './sources/parse';
 
 /** Bump when indexing or judging changes, so that saved indexes and caches are rebuilt. */
 export const ENGINE_VERSION = '1';
 
 const VIEW_CACHE = 20_000;
+/** fuse.js scores this many of the best candidates (it costs a few ms for ten, tens of ms for fifty). */
+const FUZZY_CANDIDATES = 10;
+const FUSE_OPTIONS = { keys: ['text'], includeScore: true, includeMatches: true, ignoreLocation: true, threshold: 1, minMatchCharLength: 3, shouldSort: false };
 const VERDICT_CACHE = 50_000;
 
 export class Engine {
@@ -30,6 +34,8 @@ export class Engine {
   private readonly sourceProblems = new Map<string, SourceProblem>();
   private readonly views = new Map<number, TextView>();
   private readonly verdicts = new Map<string, Judged>();
+  private readonly builtClaims = new Map<string, ClaimResult>();
+  private readonly lastDraft = new Map<string, { text: string; language: DraftLanguage; parsed: ParsedDraft }>();
   private cacheGeneration = -1;
   private fuseSources: Fuse<{ path: string; title: string }> | undefined;
   /** Sentences judged from scratch so far (cache misses): what an edit really cost. */
@@ -97,27 +103,54 @@ export class Engine {
   /**
    * Judges every claim of a draft. Verdicts are cached by sentence text, so re-checking a draft after
    * an edit costs only the sentences that changed (the cache is dropped when the sources change).
-   * `_docKey` names the document; the cache is shared by all documents, so it is informational.
+   * `docKey` names the document, so that re-checking the same text reuses its parse.
    */
-  check(text: string, language: DraftLanguage = 'markdown', _docKey?: string): CheckResult {
+  check(text: string, language: DraftLanguage = 'markdown', docKey?: string): CheckResult {
     this.syncCaches();
-    const draft = parseDraft(text, language);
+    // The same document text again (a re-check after the sources changed, a second editor): reuse its parse.
+    const key = docKey ?? '';
+    const last = this.lastDraft.get(key);
+    // An edit inside one paragraph: re-parse that paragraph only.
+    const draft = last && last.language === language
+      ? last.text === text ? last.parsed : reparseDraft(last.text, last.parsed, text, language) ?? parseDraft(text, language)
+      : parseDraft(text, language);
+    this.lastDraft.set(key, { text, language, parsed: draft });
+    if (this.lastDraft.size > 50) this.lastDraft.delete(this.lastDraft.keys().next().value!);
     const claims: ClaimResult[] = [];
     for (const s of draft.sentences) {
       if (s.skip) continue;
-      const judged = this.judgeCached(s.claimText);
-      claims.push({
-        start: s.start,
-        end: s.end,
-        text: collapse(s.text),
+      claims.push(this.claimAt(s.claimText, s.start, s.end, s.text, s.citations));
+    }
+    return { claims, citations: draft.citations };
+  }
+
+  /** One claim's result, built once per judged sentence and re-based to where the sentence now is. */
+  private claimAt(claimText: string, start: number, end: number, text: string, citations: DraftCitation[]): ClaimResult {
+    let base = this.builtClaims.get(claimText);
+    if (!base) {
+      const judged = this.judgeCached(claimText);
+      base = {
+        start: 0,
+        end: text.length,
+        text: collapse(text),
         verdict: judged.verdict,
         message: judged.message,
         evidence: judged.evidence.flatMap((e) => e.ids.map((id) => ({ ...publicPassage(this.index.passages[id]!), score: e.score }))).slice(0, 5),
-        fixes: judged.fixes.map((f) => ({ ...f, start: f.start + s.start, end: f.end + s.start })),
-        citations: s.citations,
-      });
+        fixes: judged.fixes,
+        citations: [],
+      };
+      if (this.builtClaims.size >= VERDICT_CACHE) this.builtClaims.clear();
+      this.builtClaims.set(claimText, base);
     }
-    return { claims, citations: draft.citations };
+    return {
+      ...base,
+      start,
+      end,
+      text: base.end === end - start ? base.text : collapse(text),
+      // Shared, read-only evidence; fixes re-based to the sentence's place in the draft.
+      fixes: base.fixes.length ? base.fixes.map((f) => ({ ...f, start: f.start + start, end: f.end + start })) : [],
+      citations,
+    };
   }
 
   /** Best passages backing one sentence (hover, panel), best first. */
@@ -141,20 +174,29 @@ export class Engine {
     if (last && !last.stop && !last.number && last.end === q.length && /[\p{L}]$/u.test(query)) {
       for (const c of this.index.completions(last.norm)) if (!terms.some((t) => t.key === c)) terms.push({ key: c, weight: 0.7 });
     }
-    const hits = this.index.search(terms.length ? terms : [{ key: q.toLowerCase(), weight: 1 }], 50, (p) => options.includeChrome === true || !p.chrome);
+    const hits = this.index.search(terms.length ? terms : [{ key: q.toLowerCase(), weight: 1 }], 40, (p) => options.includeChrome === true || !p.chrome);
     if (!hits.length) return [];
+    // Re-rank: how much of the query each candidate says (stems, synonyms, spelling), then fuse.js's
+    // character-level fuzzy score on the few best, which also gives the ranges to highlight.
+    const ctx = this.context();
     const top = hits[0]!.score;
-    const items = hits.map((h) => this.index.passages[h.id]!);
-    const fuse = new Fuse(items, { keys: ['text'], includeScore: true, includeMatches: true, ignoreLocation: true, threshold: 1, minMatchCharLength: 3, shouldSort: false });
+    const maxIdf = this.index.maxIdf();
+    const weigh = (key: string) => Math.max(this.index.idf(key), 0.5);
+    const known = (key: string) => this.index.documentFrequency(key) > 0;
+    const ranked = hits
+      .map((h) => ({ h, score: 0.5 * (h.score / top) + 0.5 * align(view, ctx.view(h.id), weigh, maxIdf * 0.6, [], known).coverage }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, Math.max(limit, FUZZY_CANDIDATES));
+    const fuse = new Fuse(ranked.map((r) => this.index.passages[r.h.id]!), FUSE_OPTIONS);
     const fuzzy = new Map<number, { score: number; ranges: [number, number][] }>();
-    for (const r of fuse.search(q.length > 64 ? q.slice(0, 64) : q)) {
+    for (const r of fuse.search(q.length > 64 ? q.slice(-64) : q)) {
       const ranges = (r.matches?.[0]?.indices ?? []).filter(([s, e]) => e - s >= 2).map(([s, e]) => [s, e + 1] as [number, number]);
       fuzzy.set(r.item.id, { score: 1 - (r.score ?? 1), ranges });
     }
-    return hits
-      .map((h) => {
-        const f = fuzzy.get(h.id);
-        return { h, score: 0.65 * (h.score / top) + 0.35 * (f?.score ?? 0), ranges: f?.ranges ?? [] };
+    return ranked
+      .map((r) => {
+        const f = fuzzy.get(r.h.id);
+        return { h: r.h, score: 0.75 * r.score + 0.25 * (f?.score ?? 0), ranges: f?.ranges ?? [] };
       })
       .sort((a, b) => b.score - a.score)
       .slice(0, limit)
@@ -211,6 +253,7 @@ export class Engine {
     if (this.cacheGeneration !== this.index.generation) {
       this.views.clear();
       this.verdicts.clear();
+      this.builtClaims.clear();
       this.cacheGeneration = this.index.generation;
     }
   }

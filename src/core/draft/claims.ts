@@ -6,7 +6,7 @@ import type { DraftCitation, DraftLanguage } from '../types';
 import { blankMarkdown, type Blanked } from '../sources/blank';
 import { blocks, collapse } from '../sources/parse';
 import { splitSentences } from '../text/sentences';
-import { tokenize } from '../text/tokenize';
+import { STOPWORDS } from '../text/stopwords';
 import { blankLatex } from './latex';
 
 export interface DraftSentence {
@@ -61,19 +61,29 @@ function blankFor(text: string, language: DraftLanguage): Blanked {
 
 export function parseDraft(text: string, language: DraftLanguage = 'markdown'): ParsedDraft {
   const citations = findCitations(text);
-  const blanked = blankFor(text, language);
-  // Citations are not claim text: blank them (same length, offsets kept).
+  const prose = proseOf(text, blankFor(text, language), citations);
+  return { sentences: sentencesOf(text, prose, citations, 0), citations };
+}
+
+/** The checked text: markup, citations and headings blanked (same length, offsets kept). */
+function proseOf(text: string, blanked: Blanked, citations: DraftCitation[]): string {
   const chars = blanked.text.split('');
   for (const c of citations) for (let i = c.start; i < c.end; i++) if (chars[i] !== '\n') chars[i] = ' ';
   for (const [s, e] of blanked.headings) for (let i = s; i < e; i++) if (chars[i] !== '\n') chars[i] = ' ';
-  const prose = chars.join('');
+  return text.length === chars.length ? chars.join('') : blanked.text;
+}
+
+/** Sentences of `prose` (a slice of the draft starting at `base`), with draft offsets. */
+function sentencesOf(text: string, prose: string, citations: DraftCitation[], base: number): DraftSentence[] {
   const sentences: DraftSentence[] = [];
   for (const [bs, be] of blocks(prose)) {
-    for (const [s, e] of splitSentences(prose, bs, be)) {
+    for (const [ls, le] of splitSentences(prose, bs, be)) {
+      const s = ls + base;
+      const e = le + base;
       // Extend over citations and closing marks that directly follow the sentence ("... AI.[^1]").
       let end = e;
-      for (const c of citations) if (c.start >= end && /^\s*$/.test(text.slice(end, c.start)) && c.start - end <= 2) end = c.end;
-      const claimText = prose.slice(s, e);
+      for (const c of citations) if (c.start >= end && c.start - end <= 2 && /^[^\S\n]*$/.test(text.slice(end, c.start))) end = c.end;
+      const claimText = prose.slice(ls, le);
       const own = citations.filter((c) => c.start >= s && c.end <= end);
       const sentence: DraftSentence = { start: s, end, text: text.slice(s, end), claimText, citations: own };
       const skip = skipReason(collapse(claimText));
@@ -81,7 +91,67 @@ export function parseDraft(text: string, language: DraftLanguage = 'markdown'): 
       sentences.push(sentence);
     }
   }
-  return { sentences, citations };
+  return sentences;
+}
+
+// Characters whose edit can change the structure beyond one paragraph (fences, comments, HTML, front matter).
+const STRUCTURAL = /[\n`~<>]|^-{3}/;
+
+/**
+ * Re-parses a draft after an edit inside one paragraph, reusing the sentences of every other
+ * paragraph (shifted by the edit's length change). Returns undefined when the edit may change the
+ * document's structure (line breaks, code fences, comments, HTML), so the caller parses in full.
+ * The result is identical to parseDraft(text): paragraphs are blanked on their own, which gives the
+ * same result as in context for a paragraph outside fences, comments and front matter.
+ */
+export function reparseDraft(prevText: string, prev: ParsedDraft, text: string, language: DraftLanguage): ParsedDraft | undefined {
+  if (language === 'latex') return undefined;
+  let p = 0;
+  const max = Math.min(prevText.length, text.length);
+  while (p < max && prevText.charCodeAt(p) === text.charCodeAt(p)) p++;
+  let sfx = 0;
+  while (sfx < max - p && prevText.charCodeAt(prevText.length - 1 - sfx) === text.charCodeAt(text.length - 1 - sfx)) sfx++;
+  const oldPiece = prevText.slice(p, prevText.length - sfx);
+  const newPiece = text.slice(p, text.length - sfx);
+  if (STRUCTURAL.test(oldPiece) || STRUCTURAL.test(newPiece) || oldPiece.length > 2000 || newPiece.length > 2000) return undefined;
+  // The paragraph around the edit (it had prose before: otherwise it may sit in a fence or comment).
+  const blockStart = paragraphStart(text, p);
+  const newEnd = text.length - sfx;
+  const blockEnd = paragraphEnd(text, newEnd);
+  const delta = text.length - prevText.length;
+  const oldBlockEnd = blockEnd - delta;
+  const inside = prev.sentences.filter((x) => x.end > blockStart && x.start < oldBlockEnd);
+  if (!inside.length) return undefined;
+  const local = text.slice(blockStart, blockEnd);
+  if (/^\s*(```|~~~|---|<!--|\[\^)/m.test(local) || /^( {4}|\t)/.test(local)) return undefined;
+  const citations = findCitations(text);
+  const localCitations = citations.filter((c) => c.start >= blockStart && c.end <= blockEnd).map((c) => ({ ...c, start: c.start - blockStart, end: c.end - blockStart }));
+  const prose = proseOf(local, blankFor(local, language), localCitations);
+  const fresh = sentencesOf(text, prose, citations.filter((c) => c.start >= blockStart && c.end <= blockEnd), blockStart);
+  const before = prev.sentences.filter((x) => x.end <= blockStart);
+  const after = prev.sentences.filter((x) => x.start >= oldBlockEnd).map((x) => shiftSentence(x, delta));
+  return { sentences: [...before, ...fresh, ...after], citations };
+}
+
+function shiftSentence(x: DraftSentence, delta: number): DraftSentence {
+  return { ...x, start: x.start + delta, end: x.end + delta, citations: x.citations.map((c) => ({ ...c, start: c.start + delta, end: c.end + delta })) };
+}
+
+function paragraphStart(text: string, i: number): number {
+  const re = /\n[ \t\r\f\v]*\n/g;
+  let start = 0;
+  // The last blank line before i (scanning from a bounded window keeps this cheap).
+  const from = Math.max(0, i - 20_000);
+  re.lastIndex = from;
+  for (let m = re.exec(text); m && m.index + m[0].length <= i; m = re.exec(text)) start = m.index + m[0].length - 1;
+  return start === 0 && from > 0 ? from : start;
+}
+
+function paragraphEnd(text: string, i: number): number {
+  const re = /\n[ \t\r\f\v]*\n/g;
+  re.lastIndex = i;
+  const m = re.exec(text);
+  return m ? m.index : text.length;
 }
 
 /** Longer than any real sentence: a table, a log or a paste, not a claim to check. */
@@ -91,6 +161,18 @@ function skipReason(claim: string): DraftSentence['skip'] {
   if (claim.length > MAX_CLAIM) return 'too long';
   if (/\?["'\u201d\u2019)]*$/.test(claim)) return 'question';
   if (FRAMING_RE.test(claim)) return 'framing';
-  if (tokenize(claim).filter((t) => !t.stop).length < 3) return 'too short';
+  if (contentWordCount(claim) < 3) return 'too short';
   return undefined;
+}
+
+const WORD_RE = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
+
+/** Words that are not function words (cheap: no stemming; this runs on every sentence of every check). */
+function contentWordCount(text: string): number {
+  let n = 0;
+  for (const m of text.matchAll(WORD_RE)) {
+    if (!STOPWORDS.has(m[0].toLowerCase().replace(/\u2019/g, "'"))) n++;
+    if (n >= 3) break;
+  }
+  return n;
 }

@@ -207,40 +207,79 @@ export class PassageIndex {
     this.dead = 0;
   }
 
+  // Per-passage arrays for the scoring loop (plain objects are too slow to dereference per posting).
+  private norm = new Float64Array(0);
+  private srcOf = new Int32Array(0);
+  private normFor = -1;
+  private srcStamp = new Int32Array(0);
+  private stamp = 0;
+
+  /** BM25 length normalisation per passage, rebuilt when the index changed. */
+  private prepare(): void {
+    if (this.normFor === this.generation && this.norm.length >= this.passages.length) return;
+    const n = this.passages.length;
+    this.norm = new Float64Array(n);
+    this.srcOf = new Int32Array(n);
+    const avg = this.totalLength / Math.max(1, this.live) || 1;
+    for (let id = 0; id < n; id++) {
+      const p = this.passages[id];
+      if (!p) {
+        this.norm[id] = -1; // tombstone
+        continue;
+      }
+      this.norm[id] = K1 * (1 - B + (B * p.terms.length) / avg);
+      this.srcOf[id] = p.sourceIndex;
+    }
+    if (this.srcStamp.length < this.sources.length) this.srcStamp = new Int32Array(this.sources.length * 2);
+    this.normFor = this.generation;
+  }
+
   /**
    * BM25 over the query terms (each with its own weight), plus a bonus for passages whose source title
-   * contains query terms. Returns the `limit` best passages, best first.
+   * contains query terms and for sources that say much of the query. Returns the `limit` best
+   * passages, best first. Terms go rarest first; once rare terms have chosen the candidates, common
+   * terms only add to candidates already found, and weak expansions of common words are skipped, so a
+   * query costs thousands of postings rather than the corpus.
    */
   search(query: QueryTerm[], limit: number, accept: (p: StoredPassage) => boolean = () => true): Scored[] {
     if (!this.live) return [];
+    this.prepare();
     if (this.scores.length < this.passages.length) this.scores = new Float64Array(this.passages.length * 2);
     const scores = this.scores;
+    const norm = this.norm;
+    const srcOf = this.srcOf;
     const touched: number[] = [];
-    const avgLength = this.totalLength / this.live || 1;
     const terms = query
       .map((q) => ({ ...q, id: this.termIds.get(q.key) }))
       .filter((q): q is QueryTerm & { id: number } => q.id !== undefined && this.df[q.id]! > 0);
-    // Rare terms first; very common ones only while few rare ones have spoken.
     terms.sort((a, b) => this.df[a.id]! - this.df[b.id]!);
-    let rareSeen = 0;
-    // Source-level evidence: a passage from a source that says much of the query elsewhere is more
-    // likely on topic (hierarchical retrieval: documents first, then their sentences).
+    const common = this.live * 0.02;
     const sourceScore = new Map<number, number>();
+    let rareSeen = 0;
     for (const q of terms) {
-      const seenSources = new Set<number>();
       const df = this.df[q.id]!;
-      if (df > this.live * 0.08 && rareSeen >= 3) continue;
-      if (df <= this.live * 0.08) rareSeen++;
+      if (q.weight < 1 && df > this.live * 0.01 && rareSeen > 0) continue;
       const idf = Math.log(1 + (this.live - df + 0.5) / (df + 0.5)) * q.weight;
-      for (const id of this.postings[q.id]!) {
-        const p = this.passages[id];
-        if (!p) continue;
-        const len = p.terms.length;
+      const stamp = ++this.stamp;
+      const postings = this.postings[q.id]!;
+      if (df > common && rareSeen >= 2 && touched.length * 8 < postings.length) {
+        // Filter mode: look the candidates up in this term's (sorted) postings.
+        for (const id of touched) {
+          if (binaryHas(postings, id)) scores[id]! += (idf * (K1 + 1)) / (1 + norm[id]!);
+        }
+        continue;
+      }
+      if (df <= common) rareSeen++;
+      for (let k = 0; k < postings.length; k++) {
+        const id = postings[k]!;
+        const nm = norm[id]!;
+        if (nm < 0) continue;
         if (scores[id] === 0) touched.push(id);
-        scores[id]! += (idf * (K1 + 1)) / (1 + K1 * (1 - B + (B * len) / avgLength));
-        if (!seenSources.has(p.sourceIndex)) {
-          seenSources.add(p.sourceIndex);
-          sourceScore.set(p.sourceIndex, (sourceScore.get(p.sourceIndex) ?? 0) + idf);
+        scores[id]! += (idf * (K1 + 1)) / (1 + nm);
+        const src = srcOf[id]!;
+        if (this.srcStamp[src] !== stamp) {
+          this.srcStamp[src] = stamp;
+          sourceScore.set(src, (sourceScore.get(src) ?? 0) + idf);
         }
       }
     }
@@ -254,13 +293,27 @@ export class PassageIndex {
     }
     const heap = new TopK(limit);
     for (const id of touched) {
-      const p = this.passages[id]!;
-      const score = scores[id]! + (titleBonus.get(p.sourceIndex) ?? 0) + SOURCE_WEIGHT * (sourceScore.get(p.sourceIndex) ?? 0);
+      const src = srcOf[id]!;
+      const score = scores[id]! + (titleBonus.get(src) ?? 0) + SOURCE_WEIGHT * (sourceScore.get(src) ?? 0);
       scores[id] = 0;
-      if (accept(p)) heap.push(id, score);
+      if (score > heap.floor() && accept(this.passages[id]!)) heap.push(id, score);
     }
     return heap.sorted();
   }
+}
+
+/** Whether a sorted array holds `x`. */
+function binaryHas(a: number[], x: number): boolean {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = a[mid]!;
+    if (v === x) return true;
+    if (v < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /** A fixed-size min-heap keeping the k highest scores. */
@@ -279,6 +332,11 @@ export class TopK {
       this.scores[0] = score;
       this.down(0);
     }
+  }
+
+  /** The score a new entry must beat to get in. */
+  floor(): number {
+    return this.ids.length < this.k ? -Infinity : this.scores[0]!;
   }
 
   sorted(): Scored[] {
