@@ -62,6 +62,15 @@ export class Engine {
     return had;
   }
 
+  /**
+   * Prepares the lazily built parts (synonym table, spelling index) so the first hover or keystroke
+   * after indexing is as fast as the others. Optional; editors call it after a (re)build.
+   */
+  warmUp(): void {
+    this.typos.warmUp();
+    this.search('warm up');
+  }
+
   /** Records a source that could not even be read (I/O error), so it is reported like the others. */
   reportProblem(problem: SourceProblem): void {
     this.sourceProblems.set(problem.source, problem);

@@ -206,6 +206,8 @@ export class SourceIndex implements vscode.Disposable {
     const engine = new Engine();
     const complete = await this.reconcile(engine, 'Groundwork: indexing sources');
     this.engine = engine;
+    // Build the lazy parts now, so the first hover or keystroke is not the slow one.
+    setImmediate(() => engine.warmUp());
     this.origin = complete ? 'built' : 'cancelled';
     const s = this.stats();
     log().info(`index ${complete ? 'built' : 'partly built (cancelled)'}: ${s.sources} sources, ${s.passages} passages in ${Date.now() - t0} ms`);
@@ -294,6 +296,8 @@ export class SourceIndex implements vscode.Disposable {
     }
     try {
       this.engine = Engine.fromJSON(saved.engine);
+      const reloaded = this.engine;
+      setImmediate(() => reloaded.warmUp());
     } catch (e) {
       log().warn(`saved index unreadable, rebuilding: ${e}`);
       return false;

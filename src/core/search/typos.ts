@@ -22,6 +22,11 @@ export class TypoIndex {
     }
   }
 
+  /** Builds the trigram table now (after indexing) rather than on the first search. */
+  warmUp(): void {
+    this.catchUp();
+  }
+
   /** Up to three known terms close to `key`, most frequent first. */
   corrections(key: string): string[] {
     this.catchUp();
@@ -29,7 +34,7 @@ export class TypoIndex {
     const counts = new Map<number, number>();
     for (const g of grams) for (const id of this.grams.get(g) ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
     const need = Math.max(1, grams.length - 4);
-    const max = key.length >= 8 ? 2 : 1;
+    const max = key.length >= 6 ? 2 : 1;
     const out: { key: string; f: number }[] = [];
     for (const [id, n] of counts) {
       if (n < need) continue;

@@ -33,13 +33,12 @@ export function blockShape(text: string): BlockShape {
 }
 
 /** Whether a block opens a comment thread (everything after it is chrome). */
-export function opensComments(text: string): boolean {
-  return blockShape(text).words <= 40 && COMMENTS_START_RE.test(text);
+export function opensComments(text: string, s: BlockShape = blockShape(text)): boolean {
+  return s.words <= 40 && COMMENTS_START_RE.test(text);
 }
 
 /** Whether one block is page chrome by its own shape. */
-export function isChromeBlock(text: string): boolean {
-  const s = blockShape(text);
+export function isChromeBlock(text: string, s: BlockShape = blockShape(text)): boolean {
   if (s.words === 0) return true;
   if (s.longestRun > 60) return true; // tickers, URL soup, minified text
   if (s.symbolRatio > 0.35) return true; // prices, scores, tables of numbers

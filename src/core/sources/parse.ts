@@ -1,6 +1,6 @@
 import type { SourceProblem } from '../types';
 import { blankHtml, blankMarkdown, type Blanked } from './blank';
-import { isChromeBlock, opensComments } from './chrome';
+import { blockShape, isChromeBlock, opensComments } from './chrome';
 import { decodeSource } from './decode';
 import { splitSentences } from '../text/sentences';
 
@@ -44,8 +44,9 @@ export function parseSource(path: string, content: string | Uint8Array): ParsedS
   let inComments = false;
   for (const [bs, be] of blocks(blanked.text)) {
     const blockText = collapse(blanked.text.slice(bs, be));
-    if (!inComments && opensComments(blockText)) inComments = true;
-    const chrome = inComments || isChromeBlock(blockText);
+    const shape = blockShape(blockText);
+    if (!inComments && opensComments(blockText, shape)) inComments = true;
+    const chrome = inComments || isChromeBlock(blockText, shape);
     for (const [s, e] of splitSentences(blanked.text, bs, be)) {
       for (const [ps, pe] of capLength(blanked.text, s, e)) {
         const t = collapse(blanked.text.slice(ps, pe));

@@ -65,7 +65,10 @@ export function claimQuery(claim: TextView, ctx: JudgeContext, synonymWeight = 0
   for (const w of claim.words) {
     put(w.key, w.weak ? 0.3 : 1);
     if (synonymWeight > 0) for (const s of synonymsOf(w.key).filter((k) => !k.includes(' ')).slice(0, 6)) put(s, synonymWeight);
-    if (w.key.length >= 4 && ctx.index.documentFrequency(w.key) === 0) for (const c of ctx.typos.corrections(w.key)) put(c, 0.8);
+    if (w.key.length >= 4 && ctx.index.documentFrequency(w.key) === 0) {
+      // A word the sources never use is likely misspelt: try its stem and its surface form.
+      for (const c of new Set([...ctx.typos.corrections(w.key), ...ctx.typos.corrections(w.norm)])) put(c, 0.8);
+    }
   }
   if (synonymWeight > 0) for (const ph of claim.phrases) for (const s of synonymsOf(ph).filter((k) => !k.includes(' ')).slice(0, 6)) put(s, 0.5);
   for (const t of claim.tokens) if (t.number) put(t.key, 0.6);
