@@ -37,6 +37,8 @@ export interface Scored {
 const K1 = 1.2;
 const TITLE_WEIGHT = 0.35;
 const SOURCE_WEIGHT = 0.15;
+/** Expansions (synonyms, corrections) of a query are skipped when they are this common. */
+const EXPANSION_DF = 0.01;
 const B = 0.75;
 
 export class PassageIndex {
@@ -258,7 +260,7 @@ export class PassageIndex {
     let rareSeen = 0;
     for (const q of terms) {
       const df = this.df[q.id]!;
-      if (q.weight < 1 && df > this.live * 0.01 && rareSeen > 0) continue;
+      if (q.weight < 1 && df > this.live * EXPANSION_DF && rareSeen > 0) continue;
       const idf = Math.log(1 + (this.live - df + 0.5) / (df + 0.5)) * q.weight;
       const stamp = ++this.stamp;
       const postings = this.postings[q.id]!;
