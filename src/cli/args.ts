@@ -33,7 +33,8 @@ Checks every claim in the drafts against the sources (folders, files or globs; d
 unsupported, contradicted, misquoted or disputed, 2 usage error or missing file.`;
 
 export function parseArgs(argv: string[]): Args {
-  if (!argv.length || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') return { command: 'help' };
+  if (!argv.length) throw new UsageError('no command given');
+  if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') return { command: 'help' };
   if (argv[0] === '--version' || argv[0] === '-v') return { command: 'version' };
   const [command, ...rest] = argv;
   if (command !== 'check' && command !== 'search') throw new UsageError(`unknown command "${command}"`);
@@ -73,6 +74,7 @@ export function parseArgs(argv: string[]): Args {
   }
   if (command === 'search') {
     if (!positional.length) throw new UsageError('search needs a QUERY');
+    if (format === 'sarif') throw new UsageError('--format for search must be text or json');
     return { command, sources, query: positional.join(' '), limit, format };
   }
   if (!positional.length) throw new UsageError('check needs at least one FILE');

@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { Engine, type DraftLanguage } from '../core';
-import { loadSources, findSourceFiles } from '../core/node';
+import { findSourceFiles, loadFiles, relativeOrAbsolute } from '../core/node';
 import { parseArgs, UsageError, USAGE, type CheckArgs, type SearchArgs } from './args';
 import { readConfig } from './config';
 import { isFlagged, toJson, toSarif, toText, type FileReport } from './report';
@@ -20,13 +20,16 @@ export function languageOf(file: string): DraftLanguage {
   return 'plaintext';
 }
 
-async function buildEngine(sourceArgs: string[], cwd: string, stderr: (s: string) => void): Promise<Engine> {
+async function buildEngine(sourceArgs: string[], cwd: string, stderr: (s: string) => void, drafts: string[] = []): Promise<Engine> {
   const patterns = sourceArgs.length ? sourceArgs : readConfig(cwd).sources;
-  const { files, missing } = await findSourceFiles(patterns, cwd);
-  if (missing.length) throw new UsageError(`sources not found: ${missing.join(', ')}`);
+  const found = await findSourceFiles(patterns, cwd);
+  // A draft is never its own evidence (e.g. --sources . with the draft in that folder).
+  const own = new Set(drafts.map((d) => path.resolve(cwd, d)));
+  const files = found.files.filter((f) => !own.has(path.resolve(f)));
+  if (found.missing.length) throw new UsageError(`sources not found: ${found.missing.join(', ')}`);
   if (!files.length) throw new UsageError(`no source files in ${patterns.join(', ')}`);
   const engine = new Engine();
-  const { problems } = await loadSources(engine, patterns, { cwd });
+  const { problems } = await loadFiles(engine, files, {}, (f) => relativeOrAbsolute(cwd, f));
   for (const p of problems) stderr(`groundwork: skipped source ${p.source}: ${p.message}`);
   return engine;
 }
@@ -42,12 +45,13 @@ async function runCheck(args: CheckArgs, cwd: string, out: (s: string) => void, 
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch (e) {
       if (e instanceof UsageError) throw e;
+      if (e instanceof TypeError) throw new UsageError(`draft ${file} is not valid UTF-8 text`); // TextDecoder, fatal
       const code = (e as NodeJS.ErrnoException).code;
-      throw new UsageError(code === 'ENOENT' ? `draft not found: ${file}` : code ? `cannot read draft ${file}: ${code}` : `draft ${file} is not valid UTF-8 text`);
+      throw new UsageError(code === 'ENOENT' ? `draft not found: ${file}` : `cannot read draft ${file}: ${code ?? String(e)}`);
     }
     drafts.push({ path: file, text });
   }
-  const engine = await buildEngine(args.sources, cwd, err);
+  const engine = await buildEngine(args.sources, cwd, err, args.files);
   const reports: FileReport[] = drafts.map((d) => ({ path: d.path, text: d.text, result: engine.check(d.text, args.language ?? languageOf(d.path)) }));
   const sources = engine.sourceList().map((s) => ({ path: s.path, passages: s.passages }));
   if (args.format === 'json') out(toJson(reports, sources, engine.problems()));
@@ -60,8 +64,13 @@ async function runSearch(args: SearchArgs, cwd: string, out: (s: string) => void
   const engine = await buildEngine(args.sources, cwd, err);
   const hits = engine.search(args.query, { limit: args.limit });
   if (args.format === 'json') out(JSON.stringify({ version: 1, query: args.query, results: hits.map(({ id: _id, chrome: _c, ...h }) => h) }, null, 2));
-  else for (const h of hits) out(`${h.source}:${h.line}:${h.column}  ${h.score.toFixed(3)}  ${h.text}`);
+  else for (const h of hits) out(`${h.source}:${h.line}:${h.column}  ${h.score.toFixed(3)}  ${printable(h.text)}`);
   return 0;
+}
+
+/** Source text is data: control characters (terminal escapes) are not passed through to a terminal. */
+export function printable(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
 }
 
 /** Runs the CLI; returns the exit code (never throws). */
@@ -74,7 +83,7 @@ export async function main(argv: string[], cwd = process.cwd(), out = (s: string
   } catch (e) {
     if (e instanceof UsageError) {
       err(`groundwork: ${e.message}`);
-      if (/needs|unknown/.test(e.message)) err(USAGE);
+      if (/needs|unknown|no command|--format/.test(e.message)) err(USAGE);
       return 2;
     }
     err(`groundwork: internal error: ${(e as Error).stack ?? String(e)}`);

@@ -48,6 +48,11 @@ export function toJson(files: FileReport[], sources: SourceSummary[], problems: 
   }, null, 2);
 }
 
+/** Source text is data: control characters (terminal escapes) never reach the terminal. */
+function clean(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
+}
+
 export function toText(files: FileReport[], sources: SourceSummary[], all: boolean, color: boolean): string {
   const out: string[] = [];
   const paint = (code: number, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
@@ -59,8 +64,8 @@ export function toText(files: FileReport[], sources: SourceSummary[], all: boole
       counts[c.verdict]++;
       if (!all && !isFlagged(c)) continue;
       const p = lines.at(c.start);
-      out.push(`${f.path}:${p.line}:${p.column}  ${paint(colorOf[c.verdict], c.verdict)}  ${c.message}`);
-      if (all && c.evidence[0]) out.push(`    ${basename(c.evidence[0].source)}:${c.evidence[0].line}  ${c.evidence[0].text.slice(0, 140)}`);
+      out.push(`${f.path}:${p.line}:${p.column}  ${paint(colorOf[c.verdict], c.verdict)}  ${clean(c.message)}`);
+      if (all && c.evidence[0]) out.push(`    ${basename(c.evidence[0].source)}:${c.evidence[0].line}  ${clean(c.evidence[0].text.slice(0, 140))}`);
     }
   }
   const total = VERDICTS.reduce((n, v) => n + counts[v], 0);

@@ -144,7 +144,7 @@ export class Engine {
         text: collapse(text),
         verdict: judged.verdict,
         message: judged.message,
-        evidence: judged.evidence.flatMap((e) => e.ids.map((id) => ({ ...publicPassage(this.index.passages[id]!), score: e.score }))).slice(0, 5),
+        evidence: this.evidenceOf(judged, 5),
         fixes: judged.fixes,
         citations: [],
       };
@@ -165,7 +165,17 @@ export class Engine {
   /** Best passages backing one sentence (hover, panel), best first. */
   evidenceFor(sentence: string, limit = 5): Evidence[] {
     this.syncCaches();
-    return this.judgeCached(sentence).evidence.flatMap((e) => e.ids.map((id) => ({ ...publicPassage(this.index.passages[id]!), score: e.score }))).slice(0, limit);
+    return this.evidenceOf(this.judgeCached(sentence), limit);
+  }
+
+  /**
+   * Evidence as passages, best first. The passage that decided the verdict leads the list, so scores
+   * are made non-increasing by lifting an earlier entry to the score of the one after it.
+   */
+  private evidenceOf(judged: Judged, limit: number): Evidence[] {
+    const out = judged.evidence.flatMap((e) => e.ids.map((id) => ({ ...publicPassage(this.index.passages[id]!), score: e.score }))).slice(0, limit);
+    for (let i = out.length - 2; i >= 0; i--) if (out[i]!.score < out[i + 1]!.score) out[i]!.score = out[i + 1]!.score;
+    return out;
   }
 
   /**

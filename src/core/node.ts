@@ -57,6 +57,12 @@ async function walk(dir: string, out: string[], signal?: AbortSignal): Promise<v
     const full = path.join(dir, e.name);
     if (e.isDirectory()) await walk(full, out, signal);
     else if (e.isFile()) out.push(full);
+    // A symlinked file is a source like any other (a broken link is reported when read); symlinked
+    // folders are not followed, so a link cycle cannot trap the walk.
+    else if (e.isSymbolicLink()) {
+      const st = await fs.stat(full).catch(() => undefined);
+      if (!st || st.isFile()) out.push(full);
+    }
   }
 }
 

@@ -77,7 +77,7 @@ function proseOf(text: string, blanked: Blanked, citations: DraftCitation[]): st
 function sentencesOf(text: string, prose: string, citations: DraftCitation[], base: number): DraftSentence[] {
   const sentences: DraftSentence[] = [];
   for (const [bs, be] of blocks(prose)) {
-    for (const [ls, le] of splitSentences(prose, bs, be)) {
+    for (const [ls, le] of splitSentences(prose, bs, be, false)) {
       const s = ls + base;
       const e = le + base;
       // Extend over citations and closing marks that directly follow the sentence ("... AI.[^1]").

@@ -9,10 +9,10 @@ function blank(chars: string[], s: number, e: number): void {
   for (let i = s; i < e; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
 }
 
-/** Matching close brace of the group opening at `open`, or -1. */
+/** Matching close brace of the group opening at `open`, or -1 (looked for within 5,000 characters). */
 function closeBrace(src: string, open: number): number {
   let depth = 0;
-  for (let i = open; i < src.length; i++) {
+  for (let i = open, stop = Math.min(src.length, open + 5000); i < stop; i++) {
     if (src[i] === '\\') i++;
     else if (src[i] === '{') depth++;
     else if (src[i] === '}' && --depth === 0) return i;
@@ -60,7 +60,10 @@ export function blankLatex(src: string): Blanked {
       let end = i + m[0].length;
       if (/cite/i.test(name)) {
         // Leave citations for the citation scanner; skip past them.
-        while (src[end] === '[') end = src.indexOf(']', end) + 1 || end + 1;
+        while (src[end] === '[') {
+          const close = src.indexOf(']', end);
+          end = close > 0 && close - end < 500 ? close + 1 : end + 1;
+        }
         if (src[end] === '{') end = closeBrace(src, end) + 1 || end + 1;
         i = end - 1;
         continue;
@@ -89,7 +92,7 @@ export function blankLatex(src: string): Blanked {
       blank(chars, i, end);
       while (src[end] === '[') {
         const close = src.indexOf(']', end);
-        if (close < 0) break;
+        if (close < 0 || close - end > 500) break;
         blank(chars, end, close + 1);
         end = close + 1;
       }

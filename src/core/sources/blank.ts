@@ -115,16 +115,34 @@ export function blankMarkdown(src: string): Blanked {
   return { text: chars.join(''), headings, ...(title ? { title } : {}) };
 }
 
-/** indexOf bounded to [from, end): every search stays within its line, so a scan stays linear. */
-function find(src: string, needle: string, from: number, end: number): number {
-  const i = src.indexOf(needle, from);
-  return i >= 0 && i + needle.length <= end ? i : -1;
+/**
+ * indexOf bounded to [from, end), remembering where a needle was last found or known absent, so that
+ * a line of thousands of openers with no closer ("<!--<!--…", "](](…") is scanned once, not once per
+ * opener.
+ */
+class Finder {
+  private readonly seen = new Map<string, { from: number; at: number }>();
+  constructor(private readonly src: string, private readonly end: number) {}
+
+  find(needle: string, from: number, end = this.end): number {
+    const memo = this.seen.get(needle);
+    let at: number;
+    if (memo && from >= memo.from && (memo.at < 0 || memo.at >= from)) at = memo.at;
+    else {
+      at = this.src.indexOf(needle, from);
+      if (at >= 0 && at + needle.length > this.end) at = -1;
+      this.seen.set(needle, { from, at });
+    }
+    return at >= 0 && at + needle.length <= end ? at : -1;
+  }
 }
 
 /** Inline markup on one line: code spans, links, images, emphasis, inline HTML, table pipes. */
 function blankInline(src: string, chars: string[], s: number, e: number): void {
   // Where the last unclosed "[" of this line is (links and citations), tracked instead of searched.
   let lastOpen = -1;
+  const finder = new Finder(src, e);
+  const find = (_src: string, needle: string, from: number, end: number) => finder.find(needle, from, end);
   for (let k = s; k < e; k++) {
     const c = src[k];
     if (c === '`') {

@@ -15,13 +15,17 @@ export function isLikelySentenceStart(ch: string): boolean {
   return /[\p{Lu}\p{N}]/u.test(ch) || OPENERS.test(ch) || ch === '#' || ch === '$' || ch === '*';
 }
 
-/** Sentence ranges [start, end) within text[from, to), trimmed of surrounding white space. */
-export function splitSentences(text: string, from = 0, to = text.length): [number, number][] {
+/**
+ * Sentence ranges [start, end) within text[from, to), trimmed of surrounding white space.
+ * `headlines`: a short unpunctuated line ends a sentence (scraped sources put titles and bylines
+ * above the text); off for drafts, whose lines are hard-wrapped prose and whose headings are marked.
+ */
+export function splitSentences(text: string, from = 0, to = text.length, headlines = true): [number, number][] {
   const out: [number, number][] = [];
   let start = skipSpace(text, from, to);
   for (let i = start; i < to; i++) {
     const c = text[i]!;
-    const isBreakLine = c === '\n' && isHeadlineBreak(text, start, i, to);
+    const isBreakLine = headlines && c === '\n' && isHeadlineBreak(text, start, i, to);
     if (c !== '.' && c !== '!' && c !== '?' && !isBreakLine) continue;
     let end = i + 1;
     if (!isBreakLine) {

@@ -129,7 +129,8 @@ function counterpart(claim: TextView, fact: Fact, passage: TextView): Fact | und
       bestShared = shared;
     }
   }
-  return bestShared > 0 || rivals.length === 1 ? best : undefined;
+  // A value only stands in for the claim's when some words around it are the same.
+  return bestShared > 0 ? best : undefined;
 }
 
 /**

@@ -5,6 +5,9 @@
  * repetition (linear time).
  */
 
+import { stem } from '../text/tokenize';
+import { areSynonyms } from '../lexicon/thesaurus';
+
 export type FactKind = 'money' | 'percent' | 'number' | 'date' | 'name';
 
 export interface Fact {
@@ -15,6 +18,8 @@ export interface Fact {
   text: string;
   start: number;
   end: number;
+  /** For counts: the stem of the word counted ("passengers" -> "passeng"), when there is one. */
+  unit?: string;
 }
 
 const SMALL: Record<string, number> = {
@@ -130,8 +135,9 @@ export function extractFacts(text: string): Fact[] {
     if (/[\p{L}\d.,]$/u.test(text.slice(Math.max(0, m.index! - 1), m.index!)) && /^\d/.test(m[1]!)) continue;
     // Shown with the word it counts ("140 metres"), so messages and fixes read naturally.
     const unit = /^ ([a-z]{3,20})\b/.exec(text.slice(end, end + 22));
-    const shownEnd = unit && !STOP_UNITS.has(unit[1]!) ? end + unit[0].length : end;
-    add({ kind: 'number', value: canon(v), text: text.slice(m.index!, shownEnd), start: m.index!, end: shownEnd });
+    const counted = unit && !STOP_UNITS.has(unit[1]!) ? unit[1]! : undefined;
+    const shownEnd = counted ? end + unit![0].length : end;
+    add({ kind: 'number', value: canon(v), text: text.slice(m.index!, shownEnd), start: m.index!, end: shownEnd, ...(counted ? { unit: stem(counted) } : {}) });
   }
   for (const f of extractNames(text)) add(f);
   return facts.sort((a, b) => a.start - b.start);
@@ -207,7 +213,8 @@ export function comparable(a: Fact, b: Fact): boolean {
     const [yb, mb, db] = b.value.split('-');
     return Boolean((ya && yb) || (ma && mb) || (da && db)) && Boolean((ya && yb) || (ma && mb));
   }
-  if (a.kind === 'number') return !a.value.startsWith('~') && !b.value.startsWith('~');
+  // "600 people" and "48,000 kettles" count different things.
+  if (a.kind === 'number') return !a.value.startsWith('~') && !b.value.startsWith('~') && (!a.unit || !b.unit || a.unit === b.unit || areSynonyms(a.unit, b.unit));
   if (a.kind === 'name') return namesConflict(a.value, b.value);
   return true;
 }

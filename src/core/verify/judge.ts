@@ -119,7 +119,7 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
   const order = (c: Candidate) => RANK_ALPHA * c.a.coverage + (1 - RANK_ALPHA) * c.bm;
   candidates.sort((x, y) => order(y) - order(x) || x.rank - y.rank);
   // One entry per retrieved passage; a pair lists its neighbour only when the pair is what supports.
-  const evidence = dedupe(candidates.filter((c) => c.ids.length === 1)).slice(0, 5).map((c) => ({ ids: [c.primary], score: round(Math.min(1, c.support / SUPPORT_THRESHOLD)) }));
+  const evidence = dedupe(candidates.filter((c) => c.ids.length === 1)).slice(0, 5).map((c) => ({ ids: [c.primary], score: round(order(c)) }));
   const label = (c: Candidate) => ctx.label(index.passages[c.ids[0]!]!);
 
   if (quoteResult) {
@@ -167,7 +167,7 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
   }
   if (supporting.length) {
     const best = supporting[0]!;
-    return { verdict: 'supported', message: `supported by ${best.ids.map((id) => ctx.label(index.passages[id]!)).join(' and ')}`, evidence: including(evidence, best), fixes: [] };
+    return { verdict: 'supported', message: `supported by ${[...new Set(best.ids.map((id) => ctx.label(index.passages[id]!)))].join(' and ')}`, evidence: including(evidence, best), fixes: [] };
   }
   const closest = candidates[0];
   const message = closest && closest.a.coverage >= 0.3
