@@ -25,8 +25,8 @@ export interface TextView {
   /** Content words outside number/date/money facts. */
   words: ContentWord[];
   keys: Set<string>;
-  /** Multi-word lemma keys present (e.g. "step down"). */
-  phrases: Set<string>;
+  /** Multi-word lemma keys present (e.g. "step down"), computed on first use. */
+  readonly phrases: Set<string>;
   /** All-caps short words (acronyms) and initials of 2–4 word runs. */
   acronyms: Set<string>;
   initials: Set<string>;
@@ -42,7 +42,6 @@ export function analyze(text: string): TextView {
   const inQuantity = (t: Token) => facts.some((f) => QUANTITY_KINDS.has(f.kind) && t.start >= f.start && t.end <= f.end);
   const words: ContentWord[] = [];
   const keys = new Set<string>();
-  const phrases = new Set<string>();
   const acronyms = new Set<string>();
   const initials = new Set<string>();
   tokens.forEach((t, index) => {
@@ -52,14 +51,6 @@ export function analyze(text: string): TextView {
     }
     const raw = text.slice(t.start, t.end);
     if (raw.length >= 2 && raw.length <= 5 && /^[A-Z]+s?$/.test(raw)) acronyms.add(t.norm.replace(/s$/, ''));
-    if (startsPhrase(t.key)) {
-      // Token keys are already what phraseKey makes of a lemma's words (stems, function words as is).
-      let key = t.key;
-      for (let n = 1; n < 3 && index + n < tokens.length; n++) {
-        key += ' ' + tokens[index + n]!.key;
-        if (isKnownPhrase(key)) phrases.add(key);
-      }
-    }
   });
   const content = tokens.filter((t) => !t.stop && !t.number);
   for (let i = 0; i < content.length; i++) {
@@ -69,7 +60,28 @@ export function analyze(text: string): TextView {
       if (n >= 1) initials.add(s);
     }
   }
-  return { text, tokens, facts, words, keys, phrases, acronyms, initials };
+  let phrases: Set<string> | undefined;
+  return {
+    text, tokens, facts, words, keys, acronyms, initials,
+    // Multi-word lemmas are looked up only when a match needs them (most alignments never do).
+    get phrases(): Set<string> {
+      return (phrases ??= phrasesIn(tokens));
+    },
+  };
+}
+
+/** Multi-word lemma keys in a token run. Token keys are what phraseKey makes of a lemma's words. */
+function phrasesIn(tokens: Token[]): Set<string> {
+  const out = new Set<string>();
+  tokens.forEach((t, index) => {
+    if (!startsPhrase(t.key)) return;
+    let key = t.key;
+    for (let n = 1; n < 3 && index + n < tokens.length; n++) {
+      key += ' ' + tokens[index + n]!.key;
+      if (isKnownPhrase(key)) out.add(key);
+    }
+  });
+  return out;
 }
 
 /** Damerau-Levenshtein distance up to `max` (returns max + 1 when farther). */

@@ -82,7 +82,11 @@ function canon(n: number): string {
 }
 
 /** All facts in `text`, without overlaps (the more specific pattern wins). */
+const NUMBER_HINT_RE = new RegExp(String.raw`\d|\b(?:${WORDNUM}|dozens|hundreds|thousands|millions|billions)\b`, 'i');
+
 export function extractFacts(text: string): Fact[] {
+  // Most passages state no quantity: skip the quantity patterns unless a digit or number word occurs.
+  if (!NUMBER_HINT_RE.test(text)) return extractNames(text);
   const facts: Fact[] = [];
   const taken: [number, number][] = [];
   const free = (s: number, e: number) => taken.every(([a, b]) => e <= a || s >= b);
