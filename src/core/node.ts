@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Engine } from './engine';
 import type { SourceProblem } from './types';
+import { MAX_SOURCE_BYTES } from './sources/decode';
 
 export const SOURCE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.text'];
 
@@ -115,6 +116,10 @@ export async function loadFiles(engine: Engine, files: string[], options: LoadOp
     const shown = displayPath(file);
     let bytes: Uint8Array;
     try {
+      // Devices, pipes and huge files are not sources: never read them (`--sources /dev/zero`).
+      const st = await fs.stat(file);
+      if (!st.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
+      if (st.size > MAX_SOURCE_BYTES) throw Object.assign(new Error('too large'), { code: `larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB` });
       bytes = await fs.readFile(file);
     } catch (e) {
       const problem = { source: shown, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };

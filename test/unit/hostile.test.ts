@@ -82,14 +82,14 @@ const SKIPPED: Record<string, string | Uint8Array> = {
   'sources/export.txt': LATIN1, // invalid UTF-8
   'sources/empty.md': '',
   'sources/blank.txt': '  \n\t\n   \r\n\n',
-  'sources/minified.html': LONG_LINE, // one 2 MB line
+  'sources/dump.txt': LONG_LINE, // one 2 MB line of text
 };
 const SKIP_REASONS: Record<string, RegExp> = {
   'sources/scan.txt': /binary/,
   'sources/export.txt': /UTF-8/,
   'sources/empty.md': /empty/,
   'sources/blank.txt': /empty/,
-  'sources/minified.html': /line of \d+ characters/,
+  'sources/dump.txt': /line of \d+ characters/,
 };
 
 // ---- Odd files that can be used and must not disturb anything -----------------------------------
@@ -272,7 +272,7 @@ describe('hostile input', () => {
       assert.equal(loaded, 1);
       assert.deepEqual(problems.map((p) => [p.source, p.message]), [
         [gone, 'cannot read: ENOENT'],
-        [path.join(ws, 'folder.md'), 'cannot read: EISDIR'],
+        [path.join(ws, 'folder.md'), 'cannot read: not a regular file'],
         [path.join(ws, 'plain.txt', 'child.txt'), 'cannot read: ENOTDIR'],
       ]);
       assert.deepEqual(engine.problems(), problems);

@@ -91,3 +91,20 @@ describe('sources', () => {
     assert.equal(e.check('The ferry carries 400 passengers.').claims[0]!.verdict, 'unsupported');
   });
 });
+
+describe('sources: saved pages', () => {
+  it('indexes a minified page saved on one long line (the line limit is for text formats)', () => {
+    const para = '<p>The harbour ferry carries 400 passengers on each crossing.</p>';
+    const html = '<html><head><title>Ferry</title></head><body><nav>Home · News</nav>' + '<p>Filler about the weather and the tides.</p>'.repeat(6000) + para + '</body></html>';
+    assert.ok(html.length > 250_000 && !html.includes('\n'));
+    const e = new Engine();
+    assert.equal(e.addSource('page.html', html), undefined);
+    assert.equal(e.check('The harbour ferry carries 400 passengers on each crossing.').claims[0]!.verdict, 'supported');
+    assert.match(e.addSource('dump.txt', 'x '.repeat(150_000))!.message, /line of/);
+  });
+
+  it('keeps a headline as evidence but drops a navigation menu', () => {
+    const p = parsed('a.txt', 'Home | News | Sport | Business | Weather\n\nLarkspur Home Goods recalls 48,000 kettles; CEO resigns\n\nThe company said Tuesday that bases overheated.');
+    assert.deepEqual(p.passages.filter((x) => x.chrome).map((x) => x.text), ['Home | News | Sport | Business | Weather']);
+  });
+});

@@ -206,6 +206,11 @@ const ENTITIES: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '\u2019', lsquo: '\u2018', ldquo: '\u201c',
   rdquo: '\u201d', mdash: '\u2014', ndash: '\u2013', hellip: '\u2026', copy: '\u00a9', reg: '\u00ae', euro: '\u20ac',
   pound: '\u00a3', laquo: '\u00ab', raquo: '\u00bb', eacute: '\u00e9', egrave: '\u00e8', uuml: '\u00fc', ouml: '\u00f6', auml: '\u00e4',
+  middot: '\u00b7', bull: '\u2022', trade: '\u2122', times: '\u00d7', deg: '\u00b0', sect: '\u00a7', para: '\u00b6', shy: '',
+  frac12: '\u00bd', frac14: '\u00bc', frac34: '\u00be', cent: '\u00a2', yen: '\u00a5', iexcl: '\u00a1', iquest: '\u00bf',
+  aacute: '\u00e1', iacute: '\u00ed', oacute: '\u00f3', uacute: '\u00fa', ntilde: '\u00f1', ccedil: '\u00e7', agrave: '\u00e0',
+  ecirc: '\u00ea', ocirc: '\u00f4', szlig: '\u00df', thinsp: ' ', ensp: ' ', emsp: ' ', zwj: '', zwnj: '', lrm: '', rlm: '',
+  prime: '\u2032', Prime: '\u2033', sbquo: '\u201a', bdquo: '\u201e', dagger: '\u2020', permil: '\u2030', minus: '\u2212',
 };
 
 /** HTML to text with offsets kept: tags blanked, skipped elements blanked whole, entities decoded in place. */
@@ -283,7 +288,7 @@ function decodeEntity(name: string): string | undefined {
     if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return undefined;
     return String.fromCodePoint(code);
   }
-  return ENTITIES[name.toLowerCase()];
+  return ENTITIES[name] ?? ENTITIES[name.toLowerCase()];
 }
 
 function decodeEntities(s: string): string {

@@ -21,6 +21,11 @@ export interface BlockShape {
   symbolRatio: number;
 }
 
+function capitalShare(text: string): number {
+  const words = text.match(WORD_RE) ?? [];
+  return words.length ? words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length : 0;
+}
+
 export function blockShape(text: string): BlockShape {
   const words = text.match(WORD_RE) ?? [];
   let stops = 0;
@@ -43,9 +48,11 @@ export function isChromeBlock(text: string, s: BlockShape = blockShape(text)): b
   if (s.longestRun > 60) return true; // tickers, URL soup, minified text
   if (s.symbolRatio > 0.35) return true; // prices, scores, tables of numbers
   if (s.words < 12 && PHONE_RE.test(text)) return true; // contact details
-  if (s.words < 8 && s.stopRatio === 0 && /\d/.test(text) && !/[.!?]\s*$/.test(text)) return true; // addresses, ratings
+  if (s.words <= 5 && s.stopRatio === 0 && /\d/.test(text) && !/[.!?]\s*$/.test(text)) return true; // addresses, ratings
   if (s.words < 40 && BOILERPLATE_RE.test(text)) return true;
   if (s.words < 25 && PICTOGRAPH_RE.test(text)) return true; // emoji-led promos
-  if (s.words >= 5 && s.stopRatio < 0.08 && !/[.!?]["'\u201d]?\s*$/.test(text)) return true; // menus, tag lists
+  // Menus and tag lists: no function words, and separators or nearly all words capitalised. A
+  // headline ("Kettle maker recalls 48,000 units; CEO resigns") has no function words either.
+  if (s.words >= 5 && s.stopRatio < 0.08 && !/[.!?]["'\u201d]?\s*$/.test(text) && (/[|\u2022\u00b7\u00bb/>]/.test(text) || capitalShare(text) >= 0.8)) return true;
   return false;
 }

@@ -8,7 +8,11 @@ export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-export function decodeSource(content: string | Uint8Array): Decoded {
+/**
+ * `longLinesOk`: HTML is often saved minified on one line; its markup scan is linear and its block
+ * tags make the paragraphs, so the line limit applies to text formats only.
+ */
+export function decodeSource(content: string | Uint8Array, longLinesOk = false): Decoded {
   let text: string;
   if (typeof content === 'string') {
     text = content;
@@ -25,6 +29,7 @@ export function decodeSource(content: string | Uint8Array): Decoded {
   if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1); // keep offsets: BOM becomes a space
   if (text.includes('\u0000')) return { ok: false, reason: 'binary file (contains NUL characters)' };
   if (!/\S/.test(text)) return { ok: false, reason: 'empty file' };
+  if (longLinesOk) return { ok: true, text };
   let lineStart = 0;
   for (let i = text.indexOf('\n'); ; i = text.indexOf('\n', i + 1)) {
     const end = i < 0 ? text.length : i;

@@ -34,10 +34,10 @@ export function formatOf(path: string): SourceFormat {
 
 /** Parses one source file into passages, or reports why it cannot be used. */
 export function parseSource(path: string, content: string | Uint8Array): ParsedSource | SourceProblem {
-  const decoded = decodeSource(content);
+  const format = formatOf(path);
+  const decoded = decodeSource(content, format === 'html');
   if (!decoded.ok) return { source: path, message: decoded.reason };
   const text = decoded.text;
-  const format = formatOf(path);
   const blanked: Blanked =
     format === 'markdown' ? blankMarkdown(text) : format === 'html' ? blankHtml(text) : { text, headings: [] };
   const passages: RawPassage[] = [];
