@@ -25,6 +25,8 @@ export const ENGINE_VERSION = '1';
 const VIEW_CACHE = 20_000;
 /** fuse.js scores this many of the best candidates (it costs a few ms for ten, tens of ms for fifty). */
 const FUZZY_CANDIDATES = 10;
+/** Search re-ranks this many BM25 candidates by alignment with the query. */
+const RERANK_CANDIDATES = 25;
 const FUSE_OPTIONS = { keys: ['text'], includeScore: true, includeMatches: true, ignoreLocation: true, threshold: 1, minMatchCharLength: 3, shouldSort: false };
 const VERDICT_CACHE = 50_000;
 
@@ -203,6 +205,7 @@ export class Engine {
     const weigh = (key: string) => Math.max(this.index.idf(key), 0.5);
     const known = (key: string) => this.index.documentFrequency(key) > 0;
     const ranked = hits
+      .slice(0, RERANK_CANDIDATES)
       .map((h) => ({ h, score: 0.5 * (h.score / top) + 0.5 * align(view, ctx.view(h.id), weigh, maxIdf * 0.6, [], known).coverage }))
       .sort((a, b) => b.score - a.score)
       .slice(0, Math.max(limit, FUZZY_CANDIDATES));

@@ -21,15 +21,15 @@ export interface ContentWord {
 export interface TextView {
   text: string;
   tokens: Token[];
-  facts: Fact[];
+  readonly facts: Fact[];
   /** Content words outside number/date/money facts. */
-  words: ContentWord[];
+  readonly words: ContentWord[];
   keys: Set<string>;
   /** Multi-word lemma keys present (e.g. "step down"), computed on first use. */
   readonly phrases: Set<string>;
   /** All-caps short words (acronyms) and initials of 2–4 word runs. */
   acronyms: Set<string>;
-  initials: Set<string>;
+  readonly initials: Set<string>;
   /** Keys of the passage's context (its source's title): what "it" and "the company" refer to. */
   context?: Set<string>;
 }
@@ -38,36 +38,59 @@ const QUANTITY_KINDS = new Set(['money', 'percent', 'number', 'date']);
 
 export function analyze(text: string): TextView {
   const tokens = tokenize(text);
-  const facts = extractFacts(text);
-  const inQuantity = (t: Token) => facts.some((f) => QUANTITY_KINDS.has(f.kind) && t.start >= f.start && t.end <= f.end);
-  const words: ContentWord[] = [];
   const keys = new Set<string>();
   const acronyms = new Set<string>();
-  const initials = new Set<string>();
-  tokens.forEach((t, index) => {
+  for (const t of tokens) {
     keys.add(t.key);
-    if (!t.stop && !inQuantity(t)) {
-      words.push({ key: t.key, norm: t.norm, start: t.start, end: t.end, capital: t.capital, weak: WEAK_WORDS.has(t.norm), index });
-    }
-    const raw = text.slice(t.start, t.end);
-    if (raw.length >= 2 && raw.length <= 5 && /^[A-Z]+s?$/.test(raw)) acronyms.add(t.norm.replace(/s$/, ''));
+    const len = t.end - t.start;
+    if (len >= 2 && len <= 5 && /^[A-Z]+s?$/.test(text.slice(t.start, t.end))) acronyms.add(t.norm.replace(/s$/, ''));
+  }
+  // The rest is computed on first use: most candidate passages are rejected on their keys alone.
+  let facts: Fact[] | undefined;
+  let words: ContentWord[] | undefined;
+  let phrases: Set<string> | undefined;
+  let initials: Set<string> | undefined;
+  return {
+    text, tokens, keys, acronyms,
+    get facts(): Fact[] {
+      return (facts ??= extractFacts(text));
+    },
+    get words(): ContentWord[] {
+      return (words ??= contentWords(tokens, this.facts));
+    },
+    // Multi-word lemmas are looked up only when a match needs them (most alignments never do).
+    get phrases(): Set<string> {
+      return (phrases ??= phrasesIn(tokens));
+    },
+    get initials(): Set<string> {
+      return (initials ??= initialsOf(tokens));
+    },
+  };
+}
+
+/** Content words outside number, amount and date facts (those are compared as facts). */
+function contentWords(tokens: Token[], facts: Fact[]): ContentWord[] {
+  const quantities = facts.filter((f) => QUANTITY_KINDS.has(f.kind));
+  const out: ContentWord[] = [];
+  tokens.forEach((t, index) => {
+    if (t.stop || quantities.some((f) => t.start >= f.start && t.end <= f.end)) return;
+    out.push({ key: t.key, norm: t.norm, start: t.start, end: t.end, capital: t.capital, weak: WEAK_WORDS.has(t.norm), index });
   });
+  return out;
+}
+
+/** Initials of every run of 2–4 content words ("chief executive officer" -> "ce", "ceo"). */
+function initialsOf(tokens: Token[]): Set<string> {
+  const out = new Set<string>();
   const content = tokens.filter((t) => !t.stop && !t.number);
   for (let i = 0; i < content.length; i++) {
     let s = '';
     for (let n = 0; n < 4 && i + n < content.length; n++) {
       s += content[i + n]!.norm[0];
-      if (n >= 1) initials.add(s);
+      if (n >= 1) out.add(s);
     }
   }
-  let phrases: Set<string> | undefined;
-  return {
-    text, tokens, facts, words, keys, acronyms, initials,
-    // Multi-word lemmas are looked up only when a match needs them (most alignments never do).
-    get phrases(): Set<string> {
-      return (phrases ??= phrasesIn(tokens));
-    },
-  };
+  return out;
 }
 
 /** Multi-word lemma keys in a token run. Token keys are what phraseKey makes of a lemma's words. */
