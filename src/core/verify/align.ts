@@ -49,15 +49,59 @@ const ACRONYM = 0.9;
 const NEAR = 0.75;
 const CONTEXT = 0.8;
 
-const synonymSets = new Map<string, Set<string>>();
-function synonymSet(key: string): Set<string> {
-  let s = synonymSets.get(key);
+/** A word's synonyms split into single words and multi-word lemmas (looked up differently). */
+interface Synonyms {
+  words: string[];
+  phrases: string[];
+}
+
+const synonymCache = new Map<string, Synonyms>();
+function synonyms(key: string): Synonyms {
+  let s = synonymCache.get(key);
   if (!s) {
-    s = new Set(synonymsOf(key));
-    if (synonymSets.size > 100_000) synonymSets.clear();
-    synonymSets.set(key, s);
+    const all = synonymsOf(key);
+    s = { words: all.filter((k) => !k.includes(' ')), phrases: all.filter((k) => k.includes(' ')) };
+    if (synonymCache.size > 100_000) synonymCache.clear();
+    synonymCache.set(key, s);
   }
   return s;
+}
+
+/** Per claim word, what a passage may say instead of it; built once per claim, used for every candidate. */
+interface WordPlan {
+  syn: Synonyms;
+  /** Synonyms of multi-word lemmas of the claim that contain this word ("stepped down"). */
+  phraseSyn: Synonyms[];
+  /** Initials of claim word runs through this word ("chief executive" -> "ce"), for passage acronyms. */
+  initials: string[];
+}
+
+const plans = new WeakMap<TextView, Map<ContentWord, WordPlan>>();
+function planOf(claim: TextView, w: ContentWord): WordPlan {
+  let m = plans.get(claim);
+  if (!m) plans.set(claim, (m = new Map()));
+  let p = m.get(w);
+  if (!p) {
+    const phraseSyn = [...claim.phrases].filter((ph) => ph.split(' ').includes(w.key)).map(synonyms);
+    const initials: string[] = [];
+    const i = claim.words.indexOf(w);
+    for (let from = Math.max(0, i - 3); from <= i; from++) {
+      let ini = '';
+      for (let k = from; k < Math.min(claim.words.length, from + 4); k++) {
+        ini += claim.words[k]!.norm[0];
+        if (k >= i && ini.length >= 2) initials.push(ini);
+      }
+    }
+    p = { syn: synonyms(w.key), phraseSyn, initials };
+    m.set(w, p);
+  }
+  return p;
+}
+
+function saysInOtherWords(syn: Synonyms, passage: TextView): boolean {
+  for (const k of syn.words) if (passage.keys.has(k)) return true;
+  if (syn.phrases.length) for (const k of syn.phrases) if (passage.phrases.has(k)) return true;
+  return false;
 }
 
 export function wordWeight(w: ContentWord, weigh: Weigh): number {
@@ -73,31 +117,15 @@ export function wordWeight(w: ContentWord, weigh: Weigh): number {
  */
 export function matchWord(claim: TextView, w: ContentWord, passage: TextView, known = true): number {
   if (passage.keys.has(w.key)) return 1;
-  const syn = synonymSet(w.key);
-  if (syn.size) {
-    for (const k of passage.keys) if (syn.has(k)) return SYNONYM;
-    for (const k of passage.phrases) if (syn.has(k)) return SYNONYM;
-  }
-  // Part of a multi-word lemma of the claim ("stepped down") that the passage says in other words.
-  for (const ph of claim.phrases) {
-    if (!ph.split(' ').includes(w.key)) continue;
-    const phSyn = synonymSet(ph);
-    for (const k of passage.keys) if (phSyn.has(k)) return SYNONYM;
-    for (const k of passage.phrases) if (phSyn.has(k)) return SYNONYM;
-  }
+  const plan = planOf(claim, w);
+  if (saysInOtherWords(plan.syn, passage)) return SYNONYM;
+  for (const ps of plan.phraseSyn) if (saysInOtherWords(ps, passage)) return SYNONYM;
   // "CEO" <-> "chief executive officer", either way.
   if (claim.acronyms.has(w.norm)) {
     for (const ini of passage.initials) if (ini.length >= 2 && w.norm.startsWith(ini)) return ACRONYM;
   }
-  if (w.capital || passage.acronyms.size) {
-    const i = claim.words.indexOf(w);
-    for (let from = Math.max(0, i - 3); from <= i; from++) {
-      let ini = '';
-      for (let k = from; k < Math.min(claim.words.length, from + 4); k++) {
-        ini += claim.words[k]!.norm[0];
-        if (k >= i && ini.length >= 2) for (const a of passage.acronyms) if (a.startsWith(ini)) return ACRONYM;
-      }
-    }
+  if (passage.acronyms.size) {
+    for (const ini of plan.initials) for (const a of passage.acronyms) if (a.startsWith(ini)) return ACRONYM;
   }
   if (passage.context?.has(w.key)) return CONTEXT;
   if (!known && w.key.length >= 5) {

@@ -30,6 +30,7 @@ const NAME_CONTEXT_THRESHOLD = 0.45;
 /** Closest wording at least this similar is offered as what the source says. */
 const WORDING_THRESHOLD = 0.45;
 const CANDIDATES = 40;
+const MIN_RELATIVE_SCORE = 0.35;
 
 export interface Judged {
   verdict: Verdict;
@@ -94,8 +95,10 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
   const supportOf = (a: Alignment) => (a.coverage + (BREADTH * a.matched) / maxIdf) * (a.polarityFlips ? POLARITY_PENALTY : 1);
   const topScore = hits[0]?.score ?? 1;
   hits.forEach((h, rank) => {
-    const a = align(claim, ctx.view(h.id), weigh, factWeight, emphasis, known);
     const bm = h.score / topScore;
+    // Far weaker retrieval than the best: it shares too few of the claim's rare words to matter.
+    if (rank >= 10 && bm < MIN_RELATIVE_SCORE) return;
+    const a = align(claim, ctx.view(h.id), weigh, factWeight, emphasis, known);
     candidates.push({ ids: [h.id], a, rank, support: supportOf(a), bm, primary: h.id });
     if (rank < 10) {
       // A claim may take two sentences of a source to say.
