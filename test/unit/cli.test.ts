@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main';
+import { Workspaces } from './support/workspace';
 
 const root = path.resolve(__dirname, '../..');
 const CLI = path.join(root, 'dist/cli.js');
@@ -33,19 +33,8 @@ function spawn(argv: string[], cwd: string): Run {
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-const tmpDirs: string[] = [];
-
-/** A fresh folder with the given files (paths relative to it; folders are created). */
-function workspace(files: Record<string, string | Uint8Array>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-cli-'));
-  tmpDirs.push(dir);
-  for (const [name, content] of Object.entries(files)) {
-    const file = path.join(dir, name);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, content);
-  }
-  return dir;
-}
+const workspaces = new Workspaces('groundwork-cli-');
+const workspace = (files: Record<string, string | Uint8Array>): string => workspaces.make(files);
 
 const MINUTES =
   'Harbor Town Council: minutes of the meeting of 14 March 2023\n\n' +
@@ -221,7 +210,7 @@ describe('groundwork CLI', () => {
   after(() => {
     if (savedNoColor === undefined) delete process.env['NO_COLOR'];
     else process.env['NO_COLOR'] = savedNoColor;
-    for (const d of tmpDirs) fs.rmSync(d, { recursive: true, force: true });
+    workspaces.cleanup();
   });
 
   describe('cli: exit codes', () => {

@@ -5,9 +5,9 @@
 // check and search within mocha's per-test time limit.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main';
+import { Workspaces } from './support/workspace';
 import { Engine } from '../../src/core';
 import { loadFiles, loadSources } from '../../src/core/node';
 
@@ -25,18 +25,8 @@ async function run(argv: string[], cwd: string): Promise<Run> {
   return { code, stdout: out.join('\n'), stderr: err.join('\n'), errLines: err };
 }
 
-const tmpDirs: string[] = [];
-
-function workspace(files: Record<string, string | Uint8Array>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-hostile-'));
-  tmpDirs.push(dir);
-  for (const [name, content] of Object.entries(files)) {
-    const file = path.join(dir, name);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, content);
-  }
-  return dir;
-}
+const workspaces = new Workspaces('groundwork-hostile-');
+const workspace = (files: Record<string, string | Uint8Array>): string => workspaces.make(files);
 
 // ---- The ordinary workspace ------------------------------------------------------------------------
 
@@ -154,16 +144,7 @@ const verdictsOf = (report: Report) =>
   report.files[0].claims.map((c: Report) => ({ line: c.line, column: c.column, endLine: c.endLine, endColumn: c.endColumn, text: c.text, verdict: c.verdict, message: c.message }));
 
 describe('hostile input', () => {
-  after(() => {
-    for (const d of tmpDirs) {
-      try {
-        fs.chmodSync(d, 0o700);
-      } catch {
-        /* already gone */
-      }
-      fs.rmSync(d, { recursive: true, force: true });
-    }
-  });
+  after(() => workspaces.cleanup());
 
   describe('hostile sources', () => {
     let baseline: Report;
