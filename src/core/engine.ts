@@ -299,7 +299,9 @@ export class Engine {
         let v = this.views.get(id);
         if (!v) {
           const p = this.index.passages[id]!;
-          v = analyze(p.text);
+          const keys = new Set<string>();
+          for (const t of p.terms) keys.add(this.index.termKeys[t]!);
+          v = analyze(p.text, keys);
           const title = this.index.sources[p.sourceIndex]?.titleTerms;
           if (title?.length) v.context = new Set(title.map((t) => this.index.termKeys[t]!));
           if (this.views.size >= VIEW_CACHE) this.views.clear();

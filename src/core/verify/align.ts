@@ -29,6 +29,7 @@ export interface Alignment {
   polarityFlips: number;
 }
 
+const NEGATION_TEXT_RE = /\b(?:not|no|never|none|nothing|neither|nor|cannot|without|nobody|nowhere)\b|n['\u2019]t\b/i;
 const NEGATION = new Set(['not', 'no', 'never', 'none', 'nothing', 'neither', 'nor', 'cannot', 'without', 'nobody', 'nowhere']);
 
 /** Whether a negation cue stands within the three tokens before token i (or is attached: "isn't"). */
@@ -193,13 +194,15 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
     }
   }
   let polarityFlips = 0;
+  // Polarity needs token positions: look only when either side has a negation cue at all.
+  const mayNegate = NEGATION_TEXT_RE.test(claim.text) || NEGATION_TEXT_RE.test(passage.text);
   const inConflictName = (w: ContentWord) => conflicts.some((c) => c.claim.kind === 'name' && w.start >= c.claim.start && w.end <= c.claim.end);
   for (const w of claim.words) {
     const weight = wordWeight(w, weigh) * (emphasis.some(([s, e]) => w.start >= s && w.end <= e) ? 2 : 1);
     const m = matchWord(claim, w, passage, known(w.key));
     total += weight;
     matched += weight * m;
-    if (m === 1) {
+    if (m === 1 && mayNegate) {
       const claimNeg = negatedAt(claim, w.index);
       let passageNeg = false;
       passage.tokens.forEach((t, i) => {

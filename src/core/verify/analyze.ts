@@ -20,7 +20,7 @@ export interface ContentWord {
 
 export interface TextView {
   text: string;
-  tokens: Token[];
+  readonly tokens: Token[];
   readonly facts: Fact[];
   /** Content words outside number/date/money facts. */
   readonly words: ContentWord[];
@@ -28,7 +28,7 @@ export interface TextView {
   /** Multi-word lemma keys present (e.g. "step down"), computed on first use. */
   readonly phrases: Set<string>;
   /** All-caps short words (acronyms) and initials of 2–4 word runs. */
-  acronyms: Set<string>;
+  readonly acronyms: Set<string>;
   readonly initials: Set<string>;
   /** Keys of the passage's context (its source's title): what "it" and "the company" refer to. */
   context?: Set<string>;
@@ -36,34 +36,41 @@ export interface TextView {
 
 const QUANTITY_KINDS = new Set(['money', 'percent', 'number', 'date']);
 
-export function analyze(text: string): TextView {
-  const tokens = tokenize(text);
-  const keys = new Set<string>();
-  const acronyms = new Set<string>();
-  for (const t of tokens) {
-    keys.add(t.key);
-    const len = t.end - t.start;
-    if (len >= 2 && len <= 5 && /^[A-Z]+s?$/.test(text.slice(t.start, t.end))) acronyms.add(t.norm.replace(/s$/, ''));
-  }
-  // The rest is computed on first use: most candidate passages are rejected on their keys alone.
+const ACRONYM_RE = /\b[A-Z]{2,5}s?\b/g;
+
+/**
+ * The view of a text the aligner uses. `indexedKeys`, when given (a passage's content-word keys from
+ * the index), saves tokenising: tokens and everything built on them are then computed on first use,
+ * and most candidate passages are rejected on their keys alone.
+ */
+export function analyze(text: string, indexedKeys?: Set<string>): TextView {
+  let tokens: Token[] | undefined = indexedKeys ? undefined : tokenize(text);
+  const keys = indexedKeys ?? new Set(tokens!.map((t) => t.key));
+  let acronyms: Set<string> | undefined;
   let facts: Fact[] | undefined;
   let words: ContentWord[] | undefined;
   let phrases: Set<string> | undefined;
   let initials: Set<string> | undefined;
   return {
-    text, tokens, keys, acronyms,
+    text, keys,
+    get tokens(): Token[] {
+      return (tokens ??= tokenize(text));
+    },
+    get acronyms(): Set<string> {
+      return (acronyms ??= new Set((text.match(ACRONYM_RE) ?? []).map((a) => a.toLowerCase().replace(/s$/, ''))));
+    },
     get facts(): Fact[] {
       return (facts ??= extractFacts(text));
     },
     get words(): ContentWord[] {
-      return (words ??= contentWords(tokens, this.facts));
+      return (words ??= contentWords(this.tokens, this.facts));
     },
     // Multi-word lemmas are looked up only when a match needs them (most alignments never do).
     get phrases(): Set<string> {
-      return (phrases ??= phrasesIn(tokens));
+      return (phrases ??= phrasesIn(this.tokens));
     },
     get initials(): Set<string> {
-      return (initials ??= initialsOf(tokens));
+      return (initials ??= initialsOf(this.tokens));
     },
   };
 }
