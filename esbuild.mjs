@@ -21,6 +21,12 @@ const targets = [
     banner: { js: '#!/usr/bin/env node' } },
   // The engine as a library, for benchmarks and scripts that want no TypeScript loader.
   { entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', platform: 'node', format: 'cjs', target: 'node20' },
+  // PDF.js on its own, loaded by the bundles above on the first PDF only (src/core/formats/pdf.ts).
+  { entryPoints: ['src/core/formats/pdfjs-bundle.ts'], outfile: 'dist/pdfjs.js', platform: 'node', format: 'cjs',
+    target: 'node20', sourcemap: false, logOverride: { 'empty-import-meta': 'silent' } },
+  // linkedom, Readability, mammoth and JSZip, likewise loaded on the first HTML or DOCX source only.
+  { entryPoints: ['src/core/formats/libs-bundle.ts'], outfile: 'dist/format-libs.js', platform: 'node', format: 'cjs',
+    target: 'node20', sourcemap: false },
 ];
 if (existsSync('src/extension/extension.ts')) {
   targets.push({ entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node',

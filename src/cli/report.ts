@@ -1,10 +1,21 @@
 /** The three report formats of `groundwork check`. */
-import { LineIndex, VERDICTS, basename, type CheckResult, type ClaimResult, type Verdict } from '../core';
+import { LineIndex, VERDICTS, basename, locationLabel, type CheckResult, type ClaimResult, type Verdict } from '../core';
+import type { CitationFinding, CitationRule } from '../core/bibliography';
 
 export interface FileReport {
   path: string;
   text: string;
   result: CheckResult;
+  /** Problems with the draft's existing citations (unresolved, wrong source). */
+  findings?: CitationFinding[];
+}
+
+function findingJson(lines: LineIndex, f: CitationFinding) {
+  return {
+    ...range(lines, f.start, f.end), rule: f.rule, kind: f.kind, key: f.key, message: f.message,
+    ...(f.evidence?.length ? { evidence: f.evidence.slice(0, 3).map((v) => ({ source: v.source, line: v.line, column: v.column, endLine: v.endLine, endColumn: v.endColumn, text: v.text, score: v.score })) } : {}),
+    ...(f.fixes.length ? { fixes: f.fixes.map((x) => ({ title: x.title, edits: x.edits.map((e) => ({ ...range(lines, e.start, e.end), replacement: e.text })) })) } : {}),
+  };
 }
 
 export interface SourceSummary {
@@ -24,7 +35,7 @@ function claimJson(lines: LineIndex, c: ClaimResult) {
   return {
     line: s.line, column: s.column, endLine: e.line, endColumn: e.column,
     text: c.text, verdict: c.verdict, message: c.message,
-    evidence: c.evidence.map((v) => ({ source: v.source, line: v.line, column: v.column, endLine: v.endLine, endColumn: v.endColumn, text: v.text, score: v.score })),
+    evidence: c.evidence.map((v) => ({ source: v.source, line: v.line, column: v.column, endLine: v.endLine, endColumn: v.endColumn, ...(v.page !== undefined ? { page: v.page } : {}), text: v.text, score: v.score })),
     ...(c.fixes.length ? { fixes: c.fixes.map((f) => ({ title: f.title, ...range(lines, f.start, f.end), replacement: f.replacement })) } : {}),
     ...(c.citations.length ? { citations: c.citations.map((k) => ({ kind: k.kind, key: k.key })) } : {}),
   };
@@ -43,7 +54,7 @@ export function toJson(files: FileReport[], sources: SourceSummary[], problems: 
     ...(problems.length ? { problems } : {}),
     files: files.map((f) => {
       const lines = new LineIndex(f.text);
-      return { path: f.path, claims: f.result.claims.map((c) => claimJson(lines, c)) };
+      return { path: f.path, claims: f.result.claims.map((c) => claimJson(lines, c)), ...(f.findings?.length ? { findings: f.findings.map((x) => findingJson(lines, x)) } : {}) };
     }),
   }, null, 2);
 }
@@ -58,35 +69,51 @@ export function toText(files: FileReport[], sources: SourceSummary[], all: boole
   const paint = (code: number, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const colorOf: Record<Verdict, number> = { supported: 32, unsupported: 33, contradicted: 31, misquote: 31, disputed: 35 };
   const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
+  let citationProblems = 0;
   for (const f of files) {
     const lines = new LineIndex(f.text);
+    const rows: { at: number; text: string[] }[] = [];
     for (const c of f.result.claims) {
       counts[c.verdict]++;
       if (!all && !isFlagged(c)) continue;
       const p = lines.at(c.start);
-      out.push(`${f.path}:${p.line}:${p.column}  ${paint(colorOf[c.verdict], c.verdict)}  ${clean(c.message)}`);
-      if (all && c.evidence[0]) out.push(`    ${basename(c.evidence[0].source)}:${c.evidence[0].line}  ${clean(c.evidence[0].text.slice(0, 140))}`);
+      const text = [`${f.path}:${p.line}:${p.column}  ${paint(colorOf[c.verdict], c.verdict)}  ${clean(c.message)}`];
+      if (all && c.evidence[0]) text.push(`    ${basename(c.evidence[0].source)}:${c.evidence[0].line}${c.evidence[0].page !== undefined ? ` (${locationLabel(c.evidence[0])})` : ''}  ${clean(c.evidence[0].text.slice(0, 140))}`);
+      rows.push({ at: c.start, text });
     }
+    for (const x of f.findings ?? []) {
+      citationProblems++;
+      const p = lines.at(x.start);
+      rows.push({ at: x.start, text: [`${f.path}:${p.line}:${p.column}  ${paint(x.rule === 'wrong-source' ? 33 : 31, x.rule)}  ${clean(x.message)}`] });
+    }
+    // Stable: a citation finding follows the claim it sits in.
+    rows.sort((a, b) => a.at - b.at);
+    for (const r of rows) out.push(...r.text);
   }
   const total = VERDICTS.reduce((n, v) => n + counts[v], 0);
-  const flagged = total - counts.supported;
+  const flagged = total - counts.supported + citationProblems;
   const passages = sources.reduce((n, s) => n + s.passages, 0);
   out.push('');
   out.push(`${total} claim${total === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'}: ` +
     VERDICTS.map((v) => `${counts[v]} ${v}`).join(', ') + ` (${sources.length} sources, ${passages} passages)`);
+  if (citationProblems) out.push(`${citationProblems} citation problem${citationProblems === 1 ? '' : 's'}`);
   out.push(flagged ? `${flagged} problem${flagged === 1 ? '' : 's'} found` : 'no problems found');
   return out.join('\n');
 }
 
-const RULES: Record<Exclude<Verdict, 'supported'>, { name: string; short: string; full: string; level: 'error' | 'warning' | 'note' }> = {
+const RULES: Record<Exclude<Verdict, 'supported'> | CitationRule, { name: string; short: string; full: string; level: 'error' | 'warning' | 'note' }> = {
   unsupported: { name: 'UnsupportedClaim', short: 'No source supports this claim', full: 'No passage of the sources says what this sentence claims.', level: 'warning' },
   contradicted: { name: 'ContradictedClaim', short: 'The sources say otherwise', full: 'A source says nearly the same thing with a different number, amount, date or name.', level: 'error' },
   misquote: { name: 'Misquote', short: 'The quotation is not what the source says', full: 'Text in quotation marks does not match any source word for word.', level: 'error' },
   disputed: { name: 'DisputedFact', short: 'The sources disagree', full: 'Sources disagree with each other on the fact this sentence states.', level: 'warning' },
+  'unresolved-citation': { name: 'UnresolvedCitation', short: 'The citation leads nowhere', full: 'A citation key, footnote or cited file matches no bibliography entry and no source.', level: 'warning' },
+  'wrong-source': { name: 'WrongSource', short: 'The cited source does not support the sentence', full: 'The sentence cites a source that does not say this, while another source does.', level: 'warning' },
 };
 
 export function toSarif(files: FileReport[], version: string): string {
-  const ruleIds = Object.keys(RULES) as (keyof typeof RULES)[];
+  // The citation rules are listed when the run has citation findings.
+  const ruleIds = (Object.keys(RULES) as (keyof typeof RULES)[])
+    .filter((id) => (id !== 'unresolved-citation' && id !== 'wrong-source') || files.some((f) => f.findings?.some((x) => x.rule === id)));
   const results = [];
   for (const f of files) {
     const lines = new LineIndex(f.text);
@@ -105,6 +132,22 @@ export function toSarif(files: FileReport[], version: string): string {
           physicalLocation: { artifactLocation: { uri: toUri(e.source) }, region: { startLine: e.line, startColumn: e.column, endLine: e.endLine, endColumn: e.endColumn } },
         })),
         partialFingerprints: { claimText: fingerprint(c.text) },
+      });
+    }
+    for (const x of f.findings ?? []) {
+      const r = range(lines, x.start, x.end);
+      results.push({
+        ruleId: x.rule,
+        ruleIndex: ruleIds.indexOf(x.rule),
+        level: RULES[x.rule].level,
+        message: { text: x.message },
+        locations: [{ physicalLocation: { artifactLocation: { uri: toUri(f.path) }, region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn, snippet: { text: f.text.slice(x.start, x.end) } } } }],
+        relatedLocations: (x.evidence ?? []).slice(0, 3).map((e, i) => ({
+          id: i + 1,
+          message: { text: e.text.slice(0, 300) },
+          physicalLocation: { artifactLocation: { uri: toUri(e.source) }, region: { startLine: e.line, startColumn: e.column, endLine: e.endLine, endColumn: e.endColumn } },
+        })),
+        partialFingerprints: { claimText: fingerprint(`${x.rule}:${x.key}:${f.text.slice(x.start, x.end)}`) },
       });
     }
   }

@@ -10,7 +10,7 @@
  */
 import Fuse from 'fuse.js';
 import type { CheckResult, ClaimResult, DraftCitation, DraftLanguage, Evidence, Passage, SearchOptions, SourceProblem } from './types';
-import { parseSource } from './sources/parse';
+import { documentFormatOf, extractSync, locationLabel, type Extracted, type SourceMetadata } from './formats';
 import { PassageIndex, type SourceEntry, type StoredPassage } from './search/PassageIndex';
 import { TypoIndex } from './search/typos';
 import { parseDraft, reparseDraft, type ParsedDraft } from './draft/claims';
@@ -20,7 +20,7 @@ import { align } from './verify/align';
 import { collapse } from './sources/parse';
 
 /** Bump when indexing or judging changes, so that saved indexes and caches are rebuilt. */
-export const ENGINE_VERSION = '1';
+export const ENGINE_VERSION = '2';
 
 const VIEW_CACHE = 20_000;
 /** fuse.js scores this many of the best candidates (it costs a few ms for ten, tens of ms for fifty). */
@@ -34,6 +34,8 @@ export class Engine {
   private index = new PassageIndex();
   private typos = new TypoIndex(this.index.termKeys, (k) => this.index.documentFrequency(k));
   private readonly sourceProblems = new Map<string, SourceProblem>();
+  /** What each source says about itself (front matter, meta tags, PDF/DOCX properties). */
+  private readonly metadata = new Map<string, SourceMetadata>();
   private readonly views = new Map<number, TextView>();
   private readonly verdicts = new Map<string, Judged>();
   private readonly builtClaims = new Map<string, ClaimResult>();
@@ -43,22 +45,50 @@ export class Engine {
   /** Sentences judged from scratch so far (cache misses): what an edit really cost. */
   judgedCount = 0;
 
-  /** Adds or replaces one source file; returns the problem when the file cannot be used. */
+  /**
+   * Adds or replaces one text, Markdown or HTML source file; returns the problem when the file cannot
+   * be used. PDF and DOCX files go through `extractDocument` (asynchronous) and `addExtracted`.
+   */
   addSource(path: string, content: string | Uint8Array): SourceProblem | undefined {
-    const parsed = parseSource(path, content);
-    if ('message' in parsed) {
+    return this.addExtracted(path, extractSync(path, content));
+  }
+
+  /** Adds or replaces a source already reduced by `extractDocument` (or reports its problem). */
+  addExtracted(path: string, extracted: Extracted | SourceProblem): SourceProblem | undefined {
+    if ('message' in extracted) {
+      const problem = { source: path, message: extracted.message };
       this.index.removeSource(path);
-      this.sourceProblems.set(path, parsed);
+      this.metadata.delete(path);
+      this.sourceProblems.set(path, problem);
       this.changed();
-      return parsed;
+      return problem;
     }
     this.sourceProblems.delete(path);
-    this.index.addSource(parsed);
+    const { text, title, passages } = extracted;
+    this.index.addSource({ path, text, ...(title ? { title } : {}), passages });
+    // PDF and DOCX passages are located by page and line or by paragraph, not by offsets into a file.
+    if (passages.some((p) => p.line !== undefined)) {
+      const ids = this.index.sources[this.index.sourceIndexOf(path)!]!.passageIds;
+      ids.forEach((id, i) => {
+        const from = passages[i]!;
+        const to = this.index.passages[id]!;
+        if (from.line !== undefined) {
+          to.line = from.line;
+          to.column = from.column ?? 1;
+          to.endLine = from.endLine ?? from.line;
+          to.endColumn = from.endColumn ?? to.column;
+        }
+        if (from.page !== undefined) to.page = from.page;
+      });
+    }
+    if (Object.keys(extracted.metadata).length) this.metadata.set(path, extracted.metadata);
+    else this.metadata.delete(path);
     this.changed();
     return undefined;
   }
 
   removeSource(path: string): boolean {
+    this.metadata.delete(path);
     const had = this.index.removeSource(path) || this.sourceProblems.delete(path);
     this.changed();
     return had;
@@ -82,10 +112,18 @@ export class Engine {
     return [...this.sourceProblems.values()];
   }
 
-  sourceList(): { path: string; passages: number; title?: string }[] {
+  sourceList(): { path: string; passages: number; title?: string; metadata?: SourceMetadata }[] {
     return this.index.sources
       .filter((s): s is SourceEntry => s !== undefined)
-      .map((s) => ({ path: s.path, passages: s.passageIds.length, ...(s.title ? { title: s.title } : {}) }));
+      .map((s) => {
+        const metadata = this.metadata.get(s.path);
+        return { path: s.path, passages: s.passageIds.length, ...(s.title ? { title: s.title } : {}), ...(metadata ? { metadata } : {}) };
+      });
+  }
+
+  /** What a source says about itself (title, author, date, URL), if anything. */
+  metadataOf(path: string): SourceMetadata | undefined {
+    return this.metadata.get(path);
   }
 
   get stats(): { sources: number; passages: number } {
@@ -238,9 +276,12 @@ export class Engine {
       .map((s) => ({
         path: s.path,
         title: s.title ?? null,
+        ...(this.metadata.has(s.path) ? { metadata: this.metadata.get(s.path) } : {}),
         passages: s.passageIds.map((id) => {
           const p = this.index.passages[id]!;
-          return [p.start, p.end, p.line, p.column, p.endLine, p.endColumn, p.chrome ? 1 : 0, p.text, Array.from(p.terms)] as SavedPassage;
+          const saved: SavedPassage = [p.start, p.end, p.line, p.column, p.endLine, p.endColumn, p.chrome ? 1 : 0, p.text, Array.from(p.terms)];
+          if (p.page !== undefined) saved.push(p.page);
+          return saved;
         }),
       }));
     return { format: 'groundwork-index', version: ENGINE_VERSION, terms: this.index.termKeys.slice(), sources, problems: this.problems() };
@@ -258,8 +299,9 @@ export class Engine {
       const titleTerms = s.title ? index.internAll(analyze(s.title).words.map((w) => w.key)) : [];
       const entry: SourceEntry = { path: s.path, ...(s.title ? { title: s.title } : {}), titleTerms: [...new Set(titleTerms)], passageIds: [] };
       const sourceIndex = index.restoreSource(entry);
-      for (const [start, end, line, column, endLine, endColumn, chrome, text, terms] of s.passages) {
-        index.insert({ id: id++, source: s.path, start, end, line, column, endLine, endColumn, chrome: chrome === 1, text, terms: Int32Array.from(terms), sourceIndex }, entry);
+      if (s.metadata) engine.metadata.set(s.path, s.metadata);
+      for (const [start, end, line, column, endLine, endColumn, chrome, text, terms, page] of s.passages) {
+        index.insert({ id: id++, source: s.path, start, end, line, column, endLine, endColumn, chrome: chrome === 1, text, terms: Int32Array.from(terms), sourceIndex, ...(page !== undefined ? { page } : {}) }, entry);
       }
     }
     for (const p of saved.problems ?? []) engine.sourceProblems.set(p.source, p);
@@ -309,23 +351,27 @@ export class Engine {
         }
         return v;
       },
-      label: (p) => `${basename(p.source)}:${p.line}`,
+      // "report.pdf, p. 12" and "memo.docx, ¶ 4" where a line number would mean nothing.
+      label: (p) => (p.page !== undefined || documentFormatOf(p.source) === 'docx' ? `${basename(p.source)}, ${locationLabel(p)}` : `${basename(p.source)}:${p.line}`),
     };
   }
 }
 
-type SavedPassage = [number, number, number, number, number, number, 0 | 1, string, number[]];
+/** start, end, line, column, endLine, endColumn, chrome, text, terms[, page]. */
+type SavedPassage = [number, number, number, number, number, number, 0 | 1, string, number[], number?];
 
 export interface SavedIndex {
   format: 'groundwork-index';
   version: string;
   terms: string[];
-  sources: { path: string; title: string | null; passages: SavedPassage[] }[];
+  sources: { path: string; title: string | null; metadata?: SourceMetadata; passages: SavedPassage[] }[];
   problems?: SourceProblem[];
 }
 
 function publicPassage(p: StoredPassage): Passage {
-  return { id: p.id, source: p.source, start: p.start, end: p.end, line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn, text: p.text, chrome: p.chrome };
+  const out: Passage = { id: p.id, source: p.source, start: p.start, end: p.end, line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn, text: p.text, chrome: p.chrome };
+  if (p.page !== undefined) out.page = p.page;
+  return out;
 }
 
 export function basename(path: string): string {

@@ -6,3 +6,4 @@ export { parseDraft, findCitations, type DraftSentence, type ParsedDraft } from 
 export { extractFacts, sameFact, type Fact } from './verify/facts';
 export { parseSource, formatOf, type ParsedSource } from './sources/parse';
 export { SUPPORT_THRESHOLD } from './verify/judge';
+export { extractDocument, extractSync, documentFormatOf, needsAsyncExtraction, frontMatterMetadata, locationLabel, NO_TEXT_LAYER, type DocumentFormat, type Extracted, type ExtractedPassage, type SourceMetadata } from './formats';

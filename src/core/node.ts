@@ -7,8 +7,9 @@ import * as path from 'node:path';
 import type { Engine } from './engine';
 import type { SourceProblem } from './types';
 import { MAX_SOURCE_BYTES } from './sources/decode';
+import { extractDocument, needsAsyncExtraction } from './formats';
 
-export const SOURCE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.text'];
+export const SOURCE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.text', '.pdf', '.docx'];
 
 export interface LoadOptions {
   signal?: AbortSignal;
@@ -127,7 +128,8 @@ export async function loadFiles(engine: Engine, files: string[], options: LoadOp
       problems.push(problem);
       continue;
     }
-    const problem = engine.addSource(shown, bytes);
+    // PDF and DOCX are extracted asynchronously; text, Markdown and HTML go straight in.
+    const problem = needsAsyncExtraction(file) ? engine.addExtracted(shown, await extractDocument(shown, bytes)) : engine.addSource(shown, bytes);
     if (problem) problems.push(problem);
     else loaded++;
     options.onProgress?.(shown, i + 1, files.length);

@@ -33,6 +33,11 @@ export interface Passage {
   text: string;
   /** Page chrome (navigation, tickers, comments, ads): indexed for search, never used as evidence. */
   chrome: boolean;
+  /**
+   * PDF sources: the 1-based page, and then `line`/`column` count within that page's extracted text.
+   * (DOCX sources have no page: their `line` is the paragraph number.)
+   */
+  page?: number;
 }
 
 /** A passage offered as evidence for a claim, or a search hit. */

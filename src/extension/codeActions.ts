@@ -33,6 +33,19 @@ export class GroundworkCodeActions implements vscode.CodeActionProvider {
         doc.offsetAt(d.range.start) === claim.start && doc.offsetAt(d.range.end) === claim.end);
       actions.push(...this.fixesFor(doc, claim, diags));
     }
+    // Citation findings: "Cite ⟨the right source⟩ instead".
+    for (const f of this.diagnostics.findingsFor(doc)) {
+      if (f.end < start || end < f.start) continue;
+      const diags = context.diagnostics.filter((d) => d.source === 'groundwork' && doc.offsetAt(d.range.start) === f.start && doc.offsetAt(d.range.end) === f.end);
+      for (const fix of f.fixes) {
+        const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        const req: EditRequest = { uri: doc.uri.toString(), version: doc.version, edits: fix.edits };
+        a.command = { command: APPLY_EDITS, title: fix.title, arguments: [req] };
+        a.diagnostics = diags;
+        a.isPreferred = f.fixes.length === 1;
+        actions.push(a);
+      }
+    }
     return actions;
   }
 
@@ -57,7 +70,8 @@ export class GroundworkCodeActions implements vscode.CodeActionProvider {
       evidence.forEach((e, i) => {
         const preferred = i === 0 && claim.fixes.length === 0 && e.score >= OBVIOUS_SCORE &&
           (evidence.length === 1 || evidence[1].score < e.score - 0.1);
-        action(`Cite ${sourceName(e.source)}, line ${e.line}`, citeSentenceEdits(text, claim.start, claim.end, e, style), preferred);
+        const opts = this.diagnostics.bibliography.citeOptions(doc, e.source);
+        action(`Cite ${opts.entry ? `${opts.entry.key} (${sourceName(e.source)})` : sourceName(e.source)}, line ${e.line}`, citeSentenceEdits(text, claim.start, claim.end, e, style, opts), preferred);
       });
     }
     return out;

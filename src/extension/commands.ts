@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import type { Evidence, Passage } from '../core';
 import { insertQuoteEdits, citeSentenceEdits } from '../core/citeFormat';
 import { lineColumnAt } from '../core';
-import { citationStyle, draftLanguage } from './config';
+import { citedEntries, referencesEdits, referencesSection } from '../core/bibliography';
+import { citationStyle, draftLanguage, referencesStyle } from './config';
 import type { DiagnosticsController } from './diagnostics';
 import { applyEditRequest } from './edits';
 import { clip, sourceName, usableEvidence } from './evidence';
@@ -33,6 +34,7 @@ export class Commands {
       reg('groundwork.searchSources', (opts?: { query?: string }) => this.searchSources(opts?.query)),
       reg('groundwork.insertCitation', () => this.insertCitation()),
       reg('groundwork.checkWorkspace', () => this.checkWorkspace()),
+      reg('groundwork.insertReferences', () => this.insertReferences()),
       reg('groundwork.rebuildIndex', () => this.rebuildIndex()),
       reg('groundwork.showLog', () => log().show(true)),
       reg('groundwork.openPanel', () => vscode.commands.executeCommand('groundwork.quotePanel.focus')),
@@ -53,7 +55,7 @@ export class Commands {
   async insertQuote(p: Passage, editor = draftEditor(this.index)): Promise<boolean> {
     if (!editor) { void vscode.window.showInformationMessage('Groundwork: open a draft to insert the quote into.'); return false; }
     const doc = editor.document;
-    const edits = insertQuoteEdits(doc.getText(), doc.offsetAt(editor.selection.active), p, citationStyle(doc));
+    const edits = insertQuoteEdits(doc.getText(), doc.offsetAt(editor.selection.active), p, citationStyle(doc), this.diagnostics.bibliography.citeOptions(doc, p.source));
     return vscode.commands.executeCommand<boolean>('groundwork.applyEdits', { uri: doc.uri.toString(), version: doc.version, edits });
   }
 
@@ -105,7 +107,35 @@ export class Commands {
       label: clip(e.text, 160), description: `${sourceName(e.source)}:${e.line}`, passage: e,
     })), { title: 'Groundwork: Insert Citation', placeHolder: 'Cite which passage?' });
     if (!pick) return false;
-    const edits = citeSentenceEdits(doc.getText(), claim.start, claim.end, pick.passage, citationStyle(doc));
+    const edits = citeSentenceEdits(doc.getText(), claim.start, claim.end, pick.passage, citationStyle(doc), this.diagnostics.bibliography.citeOptions(doc, pick.passage.source));
+    return vscode.commands.executeCommand<boolean>('groundwork.applyEdits', { uri: doc.uri.toString(), version: doc.version, edits });
+  }
+
+  /**
+   * Puts a References section for the draft's citations into the draft (replacing an existing one),
+   * in the style of groundwork.references. Off by default, with a message saying how to turn it on.
+   */
+  async insertReferences(): Promise<boolean> {
+    const editor = draftEditor(this.index);
+    const doc = editor?.document;
+    const style = referencesStyle(doc?.uri);
+    if (style === 'off') {
+      const open = 'Open Settings';
+      void vscode.window.showInformationMessage('Groundwork: reference lists are off. Set "groundwork.references" to "author-date" or "numeric" to generate one.', open)
+        .then((c) => c === open && vscode.commands.executeCommand('workbench.action.openSettings', 'groundwork.references'));
+      return false;
+    }
+    const result = doc && this.diagnostics.resultFor(doc);
+    if (!doc || !result) { void vscode.window.showInformationMessage('Groundwork: open a draft to insert its references into.'); return false; }
+    if (draftLanguage(doc) === 'latex') { void vscode.window.showInformationMessage('Groundwork: reference lists are generated for Markdown and plain-text drafts; in LaTeX, use \\printbibliography.'); return false; }
+    await this.diagnostics.bibliography.whenLoaded();
+    const linked = this.diagnostics.bibliography.linkedFor(doc.uri);
+    if (!linked.bibliography.size) {
+      void vscode.window.showInformationMessage('Groundwork: no bibliography is configured. Set "groundwork.bibliography" (or "bibliography" in groundwork.json) to your .bib or CSL-JSON file.');
+      return false;
+    }
+    const text = doc.getText();
+    const edits = referencesEdits(text, referencesSection(citedEntries(text, result, linked), style));
     return vscode.commands.executeCommand<boolean>('groundwork.applyEdits', { uri: doc.uri.toString(), version: doc.version, edits });
   }
 
@@ -134,7 +164,7 @@ export class Commands {
             const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
             const language = /\.tex$/i.test(uri.path) ? 'latex' : /\.txt$/i.test(uri.path) ? 'plaintext' : 'markdown';
             const result = this.index.engine.check(text, language);
-            flagged += this.diagnostics.publish(uri, result, (o) => { const lc = lineColumnAt(text, o); return new vscode.Position(lc.line - 1, lc.column - 1); });
+            flagged += this.diagnostics.publish(uri, result, (o) => { const lc = lineColumnAt(text, o); return new vscode.Position(lc.line - 1, lc.column - 1); }, text);
             checked++;
           }
           progress.report({ increment: 100 / files.length, message: vscode.workspace.asRelativePath(uri) });

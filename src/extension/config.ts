@@ -62,3 +62,34 @@ export async function sourcePatterns(folder: vscode.WorkspaceFolder): Promise<st
   } catch { /* no or unreadable groundwork.json: use the default */ }
   return info?.defaultValue ?? ['sources/**'];
 }
+
+/**
+ * Bibliography files of a folder (relative to it, or absolute): the `groundwork.bibliography` setting
+ * when set, else groundwork.json's "bibliography", else none.
+ */
+export async function bibliographyPaths(folder: vscode.WorkspaceFolder): Promise<string[]> {
+  const info = vscode.workspace.getConfiguration(SECTION, folder.uri).inspect<string[] | string>('bibliography');
+  const explicit = info?.workspaceFolderValue ?? info?.workspaceValue ?? info?.globalValue;
+  const list = (v: unknown) => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
+  if (list(explicit).length) return list(explicit);
+  try {
+    const raw = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, 'groundwork.json'));
+    return list((JSON.parse(new TextDecoder().decode(raw)) as { bibliography?: unknown })?.bibliography);
+  } catch { return []; }
+}
+
+export type ReferenceStyleSetting = 'off' | 'author-date' | 'numeric';
+
+/** The reference-list style (`off` unless the user chose one). */
+export function referencesStyle(scope?: vscode.Uri): ReferenceStyleSetting {
+  const s = vscode.workspace.getConfiguration(SECTION, scope).get<string>('references');
+  return s === 'author-date' || s === 'numeric' ? s : 'off';
+}
+
+const CITATION_SEVERITY_KEYS = { 'unresolved-citation': 'unresolvedCitation', 'wrong-source': 'wrongSource' } as const;
+
+/** The diagnostic severity for a citation finding, or undefined when turned off. */
+export function citationSeverity(rule: 'unresolved-citation' | 'wrong-source', scope?: vscode.Uri): vscode.DiagnosticSeverity | undefined {
+  const name = vscode.workspace.getConfiguration(`${SECTION}.severity`, scope).get<SeverityName>(CITATION_SEVERITY_KEYS[rule]) ?? 'warning';
+  return name === 'off' ? undefined : SEVERITIES[name] ?? SEVERITIES.warning;
+}

@@ -3,7 +3,9 @@
 // for an older document version are dropped, so stale results never overwrite newer ones.
 import * as vscode from 'vscode';
 import type { CheckResult, ClaimResult, DraftLanguage } from '../core';
-import { checkDelay, draftLanguage, maxEvidence, severityFor } from './config';
+import { checkCitations, type CitationFinding } from '../core/bibliography';
+import { BibliographyStore } from './bibliography';
+import { checkDelay, citationSeverity, draftLanguage, maxEvidence, severityFor } from './config';
 import { clip, passageLocation, sourceName, usableEvidence } from './evidence';
 import { log } from './log';
 import type { SourceIndex } from './sourceIndex';
@@ -14,6 +16,8 @@ const RELATED_MIN_SCORE = 0.35;
 export interface DocResult {
   version: number;
   result: CheckResult;
+  /** Problems with the draft's existing citations. */
+  findings: CitationFinding[];
 }
 
 export class DiagnosticsController implements vscode.Disposable {
@@ -22,8 +26,12 @@ export class DiagnosticsController implements vscode.Disposable {
   private timers = new Map<string, NodeJS.Timeout>();
   private readonly checked = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidCheck = this.checked.event;
+  /** The bibliography of each workspace folder, linked to the sources. */
+  readonly bibliography: BibliographyStore;
 
-  constructor(private readonly index: SourceIndex, private readonly verdictDocs: vscode.Uri) {}
+  constructor(private readonly index: SourceIndex, private readonly verdictDocs: vscode.Uri) {
+    this.bibliography = new BibliographyStore(index, () => this.recheckAll());
+  }
 
   /** The draft language of a document Groundwork checks, or undefined. */
   languageOf(doc: vscode.TextDocument): DraftLanguage | undefined {
@@ -50,8 +58,9 @@ export class DiagnosticsController implements vscode.Disposable {
     const result = this.index.engine.check(doc.getText(), language);
     // A check is synchronous today; the guard keeps this correct if it ever yields.
     if (doc.isClosed || doc.version !== version) return undefined;
-    this.results.set(key, { version, result });
-    this.collection.set(doc.uri, this.toDiagnostics(result, (o) => doc.positionAt(o), doc.uri));
+    const findings = this.citationFindings(doc.uri, doc.getText(), result);
+    this.results.set(key, { version, result, findings });
+    this.collection.set(doc.uri, this.toDiagnostics(result, (o) => doc.positionAt(o), doc.uri, findings));
     log().debug(`checked ${vscode.workspace.asRelativePath(doc.uri)} v${version}: ${result.claims.length} claims in ${(performance.now() - t0).toFixed(1)} ms`);
     this.checked.fire(doc.uri);
     return result;
@@ -62,9 +71,25 @@ export class DiagnosticsController implements vscode.Disposable {
     return this.check(doc);
   }
 
+  /** The citation findings of a document's current version (checking it if needed). */
+  findingsFor(doc: vscode.TextDocument): CitationFinding[] {
+    if (!this.check(doc)) return [];
+    return this.results.get(doc.uri.toString())?.findings ?? [];
+  }
+
+  /** Unresolved citations and citations of the wrong source. */
+  citationFindings(uri: vscode.Uri, text: string, result: CheckResult): CitationFinding[] {
+    try {
+      return checkCitations(text, result, this.bibliography.linkedFor(uri), { evidenceFor: (s, n) => this.index.engine.evidenceFor(s, n) });
+    } catch (e) {
+      log().error(`citation check failed: ${e instanceof Error ? e.stack : e}`);
+      return [];
+    }
+  }
+
   /** Publishes results for a draft that is not open (Check Workspace). */
-  publish(uri: vscode.Uri, result: CheckResult, positionAt: (offset: number) => vscode.Position): number {
-    const diags = this.toDiagnostics(result, positionAt, uri);
+  publish(uri: vscode.Uri, result: CheckResult, positionAt: (offset: number) => vscode.Position, text?: string): number {
+    const diags = this.toDiagnostics(result, positionAt, uri, text === undefined ? [] : this.citationFindings(uri, text, result));
     this.collection.set(uri, diags);
     this.checked.fire(uri);
     return diags.length;
@@ -86,12 +111,25 @@ export class DiagnosticsController implements vscode.Disposable {
 
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
+    this.bibliography.dispose();
     this.collection.dispose();
     this.checked.dispose();
   }
 
-  private toDiagnostics(result: CheckResult, positionAt: (o: number) => vscode.Position, scope: vscode.Uri): vscode.Diagnostic[] {
+  private toDiagnostics(result: CheckResult, positionAt: (o: number) => vscode.Position, scope: vscode.Uri, findings: CitationFinding[] = []): vscode.Diagnostic[] {
     const out: vscode.Diagnostic[] = [];
+    for (const f of findings) {
+      const severity = citationSeverity(f.rule, scope);
+      if (severity === undefined) continue;
+      const d = new vscode.Diagnostic(new vscode.Range(positionAt(f.start), positionAt(f.end)), f.message, severity);
+      d.source = 'groundwork';
+      d.code = { value: f.rule, target: this.verdictDocs.with({ fragment: f.rule }) };
+      d.relatedInformation = (f.evidence ?? []).slice(0, maxEvidence()).flatMap((e) => {
+        const loc = passageLocation(this.index, e);
+        return loc ? [new vscode.DiagnosticRelatedInformation(loc, `${sourceName(e.source)}:${e.line}: “${clip(e.text, 160)}”`)] : [];
+      });
+      out.push(d);
+    }
     for (const claim of result.claims) {
       if (claim.verdict === 'supported') continue;
       const severity = severityFor(claim.verdict, scope);

@@ -3,7 +3,8 @@
 // groundwork.openSource command is trusted in the Markdown.
 import * as vscode from 'vscode';
 import type { ClaimResult, DraftCitation, Evidence, Passage } from '../core';
-import { footnoteTargets, resolveCitationKey } from '../core/citeFormat';
+import { displayName, pageOf, resolveCitation, type BibEntry } from '../core/bibliography';
+import { readableDate } from '../core/citeFormat';
 import { maxEvidence, severityFor } from './config';
 import { claimAt, type DiagnosticsController } from './diagnostics';
 import { clip, escapeMarkdown, openSourceLink, sourceName, usableEvidence } from './evidence';
@@ -40,37 +41,37 @@ export class GroundworkHover implements vscode.HoverProvider {
     return new vscode.Hover(md, new vscode.Range(doc.positionAt(claim.start), doc.positionAt(claim.end)));
   }
 
-  /** The passage a citation points at: footnotes by their definition's source and line, keys by file name. */
+  /**
+   * The passage a citation points at and its bibliography entry: keys through the bibliography (else
+   * by file name), footnotes by their definition (a key, a title, or a source file and line).
+   */
   private citationHover(doc: vscode.TextDocument, c: DraftCitation, claim: ClaimResult | undefined): vscode.Hover | undefined {
-    const passage = this.citedPassage(doc, c, claim);
+    const target = resolveCitation(c, doc.getText(), this.diagnostics.bibliography.linkedFor(doc.uri));
+    const passage = target.status === 'source' ? this.citedPassage(target.sources, target.line, target.page, claim) : undefined;
     const md = markdown();
     const label = c.kind === 'footnote' ? `[^${c.key}]` : c.kind === 'pandoc' ? `[@${c.key}]` : `\\cite{${c.key}}`;
     md.appendMarkdown('**Groundwork** · citation ').appendText(label).appendMarkdown('\n\n');
+    const entry = target.status === 'source' || target.status === 'entry' ? target.entry : undefined;
+    if (entry) appendEntry(md, entry);
     if (passage) appendPassage(md, passage);
-    else md.appendMarkdown('_This citation does not point at an indexed source._');
+    else if (target.status === 'unresolved') md.appendMarkdown('_Unresolved: ').appendText(target.reason).appendMarkdown('_');
+    else if (target.status === 'entry') md.appendMarkdown('_No indexed source file matches this entry._');
+    else if (target.status !== 'text') md.appendMarkdown('_This citation does not point at an indexed source._');
     return new vscode.Hover(md, new vscode.Range(doc.positionAt(c.start), doc.positionAt(c.end)));
   }
 
-  private citedPassage(doc: vscode.TextDocument, c: DraftCitation, claim: ClaimResult | undefined): Passage | undefined {
-    let source: string | undefined;
-    let line: number | undefined;
-    if (c.kind === 'footnote') {
-      const target = footnoteTargets(doc.getText()).get(c.key);
-      source = target && (this.index.uriOf(target.source) ? target.source : resolveCitationKey(sourceName(target.source).replace(/\.[^.]*$/, ''), this.index.sourcePaths()));
-      line = target?.line;
-    } else {
-      source = resolveCitationKey(c.key, this.index.sourcePaths());
-      const m = /line\s+(\d+)/.exec(doc.getText(new vscode.Range(doc.positionAt(c.start), doc.positionAt(c.end))));
-      line = m ? Number(m[1]) : undefined;
-    }
-    if (!source) return undefined;
-    // The passages of that source that best match the citing sentence; the one at the cited line wins.
+  private citedPassage(sources: string[], line: number | undefined, page: number | undefined, claim: ClaimResult | undefined): Passage | undefined {
+    // The passages of the cited sources that best match the citing sentence; the one at the cited page or line wins.
     const candidates: Evidence[] = [
       ...(claim?.evidence ?? []),
       ...(claim ? this.index.engine.evidenceFor(claim.text, 20) : []),
-    ].filter((e) => e.source === source);
+    ].filter((e) => sources.includes(e.source));
+    const atPage = page === undefined ? undefined : candidates.find((e) => pageOf(e) === page);
     const atLine = line === undefined ? undefined : candidates.find((e) => e.line <= line && line <= e.endLine);
-    return atLine ?? candidates[0];
+    if (atPage ?? atLine ?? candidates[0]) return atPage ?? atLine ?? candidates[0];
+    // No passage of the cited source matches the sentence: show the cited line itself.
+    if (line === undefined) return undefined;
+    return sources.flatMap((s) => this.index.engine.passagesOf(s)).find((p) => p.line <= line && line <= p.endLine);
   }
 }
 
@@ -81,7 +82,21 @@ function markdown(): vscode.MarkdownString {
   return md;
 }
 
+/** The entry's metadata: authors, title, container, date, and its URL or DOI as text (never a live link). */
+function appendEntry(md: vscode.MarkdownString, e: BibEntry): void {
+  const authors = e.authors.filter((a) => a.literal !== 'others').map(displayName);
+  const who = authors.length > 3 ? `${authors.slice(0, 3).join(', ')} et al.` : authors.join(', ');
+  if (who) md.appendText(who).appendMarkdown(' · ');
+  md.appendMarkdown('*').appendText(e.title ?? e.key).appendMarkdown('*');
+  if (e.container) md.appendMarkdown(' · ').appendText(e.container);
+  if (e.date) md.appendMarkdown(' · ').appendText(readableDate(e.date));
+  md.appendMarkdown('\n\n').appendText(`@${e.key}`);
+  if (e.doi || e.url) md.appendMarkdown(' · ').appendText(e.doi ? `doi:${e.doi}` : e.url!);
+  md.appendMarkdown('\n\n');
+}
+
 function appendPassage(md: vscode.MarkdownString, p: Passage): void {
   md.appendMarkdown('> ').appendText(clip(p.text, 400)).appendMarkdown('\n>\n> — ');
-  md.appendMarkdown(`[${escapeMarkdown(`${sourceName(p.source)}, line ${p.line}`)}](${openSourceLink(p)} "Open the source at this passage")\n\n`);
+  const page = pageOf(p);
+  md.appendMarkdown(`[${escapeMarkdown(`${sourceName(p.source)}, ${page ? `p. ${page}` : `line ${p.line}`}`)}](${openSourceLink(p)} "Open the source at this passage")\n\n`);
 }

@@ -2,7 +2,7 @@
 // progress, saves it under the extension's storage and reloads it on the next start (reconciling
 // with the files that changed meanwhile), and follows file changes incrementally.
 import * as vscode from 'vscode';
-import { Engine, ENGINE_VERSION, type SourceProblem } from '../core';
+import { Engine, ENGINE_VERSION, extractDocument, needsAsyncExtraction, type SourceProblem } from '../core';
 import { sourcePatterns } from './config';
 import { log } from './log';
 
@@ -186,7 +186,8 @@ export class SourceIndex implements vscode.Disposable {
     try {
       stat ??= await vscode.workspace.fs.stat(uri);
       const bytes = await vscode.workspace.fs.readFile(uri);
-      const problem = engine.addSource(path, bytes);
+      // PDF and DOCX are extracted asynchronously (pdfjs, mammoth load on the first such file).
+      const problem = needsAsyncExtraction(path) ? engine.addExtracted(path, await extractDocument(path, bytes)) : engine.addSource(path, bytes);
       this.dirty = true;
       if (problem) log().warn(`${problem.source}: ${problem.message}`);
       this.uris.set(path, uri);

@@ -15,6 +15,7 @@ export function run(): Promise<void> {
   require('./suites/codeActions.test');
   require('./suites/commands.test');
   require('./suites/sources.test');
+  require('./suites/bibliography.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} integration tests failed`)) : resolve()));
   });

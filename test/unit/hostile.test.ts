@@ -312,7 +312,8 @@ describe('hostile input', () => {
       ['a draft with script tags and control characters', '<script>alert("x")</script>\n\nThe council approved a budget of $8 million \u0007\u001b[2J for the new footbridge.\n', [0, 1], -1],
       ['a draft with an unterminated code fence', 'The council approved a budget of $8 million for the new footbridge.\n\n```\nThe footbridge will be 900 metres long.\n', [0], 1],
       ['a draft with unterminated HTML comment and front matter', '---\ntitle: x\n\nThe council approved a budget of $8 million. <!-- The footbridge will be 900 metres long.\n', [0, 1], -1],
-      ['a draft of only citations and punctuation', '[^1] [@key] \\cite{x} ... ??? !!! "" \u201c\u201d\n\n[^1]: note\n', [0], 0],
+      // exit 1: [@key] and \\cite{x} resolve to no source (unresolved-citation findings)
+      ['a draft of only citations and punctuation', '[^1] [@key] \\cite{x} ... ??? !!! "" \u201c\u201d\n\n[^1]: note\n', [1], 0],
     ];
     for (const [name, content, codes, claims] of cases) {
       it(`checks ${name} without crashing`, async function () {

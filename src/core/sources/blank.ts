@@ -116,6 +116,47 @@ export function blankMarkdown(src: string): Blanked {
 }
 
 /**
+ * The fields of a Markdown file's YAML front matter, if it opens with one: top-level `key: value`
+ * scalars (quotes removed), `[a, b]` and `- item` lists, and `name:` of a nested map (`author:\n  name: …`).
+ * Keys are lower-cased. Not a YAML parser: enough for the metadata writers put there.
+ */
+export function readFrontMatter(src: string): Record<string, string | string[]> | undefined {
+  const lines = src.slice(0, 64 * 1024).split(/\r?\n/);
+  if (lines[0]?.replace(/^\uFEFF|^ /, '') !== '---') return undefined;
+  const out: Record<string, string | string[]> = {};
+  let open: string | undefined;
+  for (let j = 1; j < lines.length; j++) {
+    const line = lines[j]!;
+    if (line === '---' || line === '...') return out;
+    const field = /^([A-Za-z_][\w-]*)\s*:(?:\s+(.*?))?\s*$/.exec(line);
+    if (field) {
+      const key = field[1]!.toLowerCase();
+      const value = (field[2] ?? '').replace(/\s+#.*$/, '');
+      open = undefined;
+      if (!value) open = key;
+      else if (/^\[.*\]$/.test(value)) out[key] = value.slice(1, -1).split(',').map(unquote).filter(Boolean);
+      else out[key] = unquote(value);
+      continue;
+    }
+    if (!open) continue;
+    const item = /^\s+-\s+(?:name:\s*)?(.+?)\s*$/.exec(line);
+    if (item) {
+      const prev = out[open];
+      out[open] = [...(Array.isArray(prev) ? prev : []), unquote(item[1]!)];
+      continue;
+    }
+    const name = /^\s+name\s*:\s*(.+?)\s*$/.exec(line);
+    if (name && out[open] === undefined) out[open] = unquote(name[1]!);
+  }
+  return undefined;
+}
+
+function unquote(s: string): string {
+  const t = s.trim();
+  return /^(["']).*\1$/.test(t) ? t.slice(1, -1) : t;
+}
+
+/**
  * indexOf bounded to [from, end), remembering where a needle was last found or known absent, so that
  * a line of thousands of openers with no closer ("<!--<!--…", "](](…") is scanned once, not once per
  * opener.
