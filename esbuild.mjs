@@ -27,6 +27,12 @@ const targets = [
   // linkedom, Readability, mammoth and JSZip, likewise loaded on the first HTML or DOCX source only.
   { entryPoints: ['src/core/formats/libs-bundle.ts'], outfile: 'dist/format-libs.js', platform: 'node', format: 'cjs',
     target: 'node20', sourcemap: false },
+  // citation-js (citeproc-js with the APA and Vancouver styles and the en-US locale), loaded on the first
+  // reference list only (src/core/bibliography/cslReferences.ts). Its fetch dependencies are replaced by
+  // a stub that refuses, so the bundle holds no code that can reach the network.
+  { entryPoints: ['src/core/bibliography/citation-js-bundle.ts'], outfile: 'dist/citation-js.js', platform: 'node',
+    format: 'cjs', target: 'node20', sourcemap: false,
+    alias: { 'sync-fetch': './src/core/bibliography/offline-fetch.ts', 'fetch-ponyfill': './src/core/bibliography/offline-fetch.ts' } },
 ];
 if (existsSync('src/extension/extension.ts')) {
   targets.push({ entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node',

@@ -17,8 +17,17 @@ const OPEN_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('g
 
 interface PassageItem extends vscode.QuickPickItem { passage: Evidence }
 
-/** A location of a passage as links and messages pass it around. */
-export interface PassageRef { source: string; line: number; column?: number; endLine?: number; endColumn?: number }
+/** A location of a passage as links and messages pass it around (`page` for PDF sources). */
+export interface PassageRef { source: string; line: number; column?: number; endLine?: number; endColumn?: number; page?: number }
+
+/**
+ * Where a binary source (PDF, DOCX) opens: the file itself, at `#page=N` where the passage has a page
+ * (PDF viewers honour it). Undefined for text sources, which open as text at the passage.
+ */
+export function binarySourceTarget(uri: vscode.Uri, page?: number): vscode.Uri | undefined {
+  if (!/\.(?:pdf|docx)$/i.test(uri.path)) return undefined;
+  return typeof page === 'number' && Number.isInteger(page) && page > 0 ? uri.with({ fragment: `page=${page}` }) : uri;
+}
 
 export function isPassageRef(v: unknown): v is PassageRef {
   const r = v as PassageRef;
@@ -43,10 +52,18 @@ export class Commands {
     ];
   }
 
-  /** Opens a source file with the passage selected, beside the draft. */
+  /**
+   * Opens a source file with the passage selected, beside the draft. A PDF or DOCX source opens in its
+   * own editor (a PDF viewer, where one is installed) at the passage's page instead, and gives no text editor.
+   */
   async openSource(ref: PassageRef): Promise<vscode.TextEditor | undefined> {
     const uri = this.index.uriOf(ref.source);
     if (!uri) { void vscode.window.showWarningMessage(`Groundwork: ${ref.source} is not an indexed source.`); return undefined; }
+    const binary = binarySourceTarget(uri, ref.page);
+    if (binary) {
+      await vscode.commands.executeCommand('vscode.open', binary, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+      return undefined;
+    }
     const range = new vscode.Range(ref.line - 1, (ref.column ?? 1) - 1, (ref.endLine ?? ref.line) - 1, (ref.endColumn ?? 1) - 1);
     return vscode.window.showTextDocument(uri, { selection: range, preview: true, viewColumn: vscode.ViewColumn.Beside });
   }

@@ -34,6 +34,6 @@ export function escapeMarkdown(text: string): string {
 
 /** A `command:` link to open a source at a passage; the command is one the hover trusts. */
 export function openSourceLink(p: Passage): string {
-  const args = encodeURIComponent(JSON.stringify([{ source: p.source, line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn }]));
+  const args = encodeURIComponent(JSON.stringify([{ source: p.source, line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn, page: p.page }]));
   return `command:groundwork.openSource?${args}`;
 }

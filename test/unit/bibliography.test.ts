@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
 import { Engine } from '../../src/core';
 import {
   Bibliography, authorDateReference, checkCitations, citedEntries, linkBibliography, numericReference, parseBibtex,
-  parseCslJson, parseFileField, referencesEdits, referencesSection, resolveCitation, applyFix,
+  parseCslJson, parseFileField, referencesEdits, referencesSection, resolveCitation, applyFix, setCitationJsLoader,
+  toCslItem, type CitationJs,
 } from '../../src/core/bibliography';
 import { applyEdits, citeSentenceEdits, insertQuoteEdits, type CiteEntry } from '../../src/core/citeFormat';
 
@@ -298,7 +299,95 @@ describe('bibliography', () => {
 
   describe('references', () => {
     const bib = library();
-    it('formats author-date (APA-like) and numeric references', () => {
+    // A web page with its access date (BibLaTeX urldate), next to the article and the book of BBT.
+    const WEB = String.raw`@online{tideGauge2023,
+  title = {Tide Gauge Readings: July 2023},
+  author = {{Port Alder Harbour Authority}},
+  date = {2023-07-04},
+  url = {https://example.org/tide_gauge},
+  urldate = {2024-02-05},
+  organization = {Port Alder Harbour Authority}
+}`;
+    const web = parseBibtex(WEB, 'web.bib').entries[0]!;
+    // In order of first citation: the web page, the article, the book.
+    const cited = () => [web, bib.get('smithBridgeBudget2021')!, bib.get('jones2020')!];
+    const APA = '## References\n\n' +
+      'Jones, L., & van der Berg, A. (2020). *Harbours and Their Keepers*. Tidewater Press.\n\n' +
+      'Port Alder Harbour Authority. (2023, July 4). *Tide Gauge Readings: July 2023*. Port Alder Harbour Authority. <https://example.org/tide_gauge>\n\n' +
+      'Smith, J., Müller, J., & Port Alder Council. (2021). The Bridge Budget: How Port Alder Paid for a Crossing. *Journal of Civic Finance*, *12*(3), 45–67. <https://doi.org/10.1234/jcf.2021.045>\n';
+    const VANCOUVER = '## References\n\n' +
+      '1. Port Alder Harbour Authority. Tide Gauge Readings: July 2023 [Internet]. Port Alder Harbour Authority; 2023 [cited 2024 Feb 5]. Available from: <https://example.org/tide_gauge>\n' +
+      '2. Smith J, Müller J, Port Alder Council. The Bridge Budget: How Port Alder Paid for a Crossing. Journal of Civic Finance [Internet]. 2021 Mar 14 [cited 2024 Jan 2];12(3):45–67. Available from: <https://example.org/bridge>\n' +
+      '3. Jones L, van der Berg A. Harbours and Their Keepers. Tidewater Press; 2020.\n';
+    afterEach(() => setCitationJsLoader());
+
+    it('reads access dates and turns entries into CSL-JSON items', () => {
+      assert.equal(web.accessed, '2024-02-05');
+      assert.equal(bib.get('smithBridgeBudget2021')!.accessed, '2024-01-02');
+      assert.equal(parseCslJson(JSON.stringify([{ id: 'a', accessed: { 'date-parts': [[2024, 3, 9]] } }])).entries[0]!.accessed, '2024-03-09');
+      assert.deepEqual(toCslItem(bib.get('jones2020')!), {
+        id: 'jones2020', type: 'book', title: 'Harbours and Their Keepers', issued: { 'date-parts': [[2020, 3]] }, publisher: 'Tidewater Press',
+        author: [{ family: 'Jones', given: 'Li' }, { 'non-dropping-particle': 'van der', family: 'Berg', given: 'Anna' }],
+      });
+      assert.deepEqual(toCslItem(web), {
+        id: 'tideGauge2023', type: 'webpage', title: 'Tide Gauge Readings: July 2023', author: [{ literal: 'Port Alder Harbour Authority' }],
+        issued: { 'date-parts': [[2023, 7, 4]] }, accessed: { 'date-parts': [[2024, 2, 5]] }, publisher: 'Port Alder Harbour Authority',
+        URL: 'https://example.org/tide_gauge',
+      });
+    });
+
+    it('formats APA (sorted by author) and Vancouver (numbered by first citation) with citation-js, exactly', () => {
+      assert.equal(referencesSection(cited(), 'author-date'), APA);
+      assert.equal(referencesSection(cited(), 'numeric'), VANCOUVER);
+      // Markdown in a title is escaped; the style's own brackets are not.
+      const odd = parseBibtex('@book{odd, title = {A *starred* [bracketed] `coded` title}, author = {Doe, Jo}, year = 2001}', 'o.bib').entries;
+      assert.equal(referencesSection(odd, 'author-date'), '## References\n\nDoe, J. (2001). *A \\*starred\\* [bracketed] \\`coded\\` title*.\n');
+    });
+
+    it('never reaches the network while loading citation-js and formatting', () => {
+      const calls: string[] = [];
+      const trap = (name: string) => (..._args: unknown[]): never => { calls.push(name); throw new Error(`${name} called while formatting`); };
+      // The CommonJS module objects (an ES namespace import is read-only), which node-fetch and the rest use.
+      const httpMod = require('node:http') as Record<string, unknown>;
+      const httpsMod = require('node:https') as Record<string, unknown>;
+      const netMod = require('node:net') as Record<string, unknown>;
+      const saved = { fetch: globalThis.fetch, httpRequest: httpMod['request'], httpGet: httpMod['get'], httpsRequest: httpsMod['request'], httpsGet: httpsMod['get'],
+        connect: netMod['connect'], createConnection: netMod['createConnection'] };
+      globalThis.fetch = trap('fetch') as typeof fetch;
+      httpMod['request'] = trap('http.request'); httpMod['get'] = trap('http.get');
+      httpsMod['request'] = trap('https.request'); httpsMod['get'] = trap('https.get');
+      netMod['connect'] = trap('net.connect'); netMod['createConnection'] = trap('net.createConnection');
+      try {
+        // From the packages, loaded afresh under the trap.
+        for (const id of Object.keys(require.cache)) if (/[\\/]node_modules[\\/](?:@citation-js|citeproc|sync-fetch|node-fetch|fetch-ponyfill)[\\/]/.test(id)) delete require.cache[id];
+        setCitationJsLoader();
+        assert.equal(referencesSection(cited(), 'author-date'), APA);
+        assert.equal(referencesSection(cited(), 'numeric'), VANCOUVER);
+        // And the shipped bundle (after a build), which has no fetch code at all.
+        const bundle = path.join(__dirname, '../../dist/citation-js.js');
+        if (existsSync(bundle)) {
+          assert.doesNotMatch(readFileSync(bundle, 'utf8'), /require\("(?:node:)?(?:https?|net|tls|child_process)"\)|node-fetch/);
+          setCitationJsLoader(() => require(bundle) as CitationJs);
+          assert.equal(referencesSection(cited(), 'numeric'), VANCOUVER);
+          assert.equal(referencesSection(cited(), 'author-date'), APA);
+        }
+      } finally {
+        globalThis.fetch = saved.fetch;
+        httpMod['request'] = saved.httpRequest; httpMod['get'] = saved.httpGet;
+        httpsMod['request'] = saved.httpsRequest; httpsMod['get'] = saved.httpsGet;
+        netMod['connect'] = saved.connect; netMod['createConnection'] = saved.createConnection;
+      }
+      assert.deepEqual(calls, []);
+    });
+
+    it('falls back to the built-in formatter, and says so, where citation-js does not load', () => {
+      setCitationJsLoader(() => { throw new Error('Cannot find module citation-js.js'); });
+      assert.equal(referencesSection([bib.get('jones2020')!], 'numeric'),
+        "## References\n\n_Formatted by Groundwork's built-in formatter: the CSL processor failed (Cannot find module citation-js.js)._\n\n" +
+        '1. L. Jones and A. van der Berg, *Harbours and Their Keepers*, Tidewater Press, 2020.\n');
+    });
+
+    it('the built-in fallback formats author-date (APA-like) and numeric references', () => {
       assert.equal(authorDateReference(bib.get('smithBridgeBudget2021')!),
         'Smith, J., Müller, J., & Port Alder Council. (2021). The Bridge Budget: How Port Alder Paid for a Crossing. *Journal of Civic Finance*, *12*(3), 45–67. <https://doi.org/10.1234/jcf.2021.045>');
       assert.equal(authorDateReference(bib.get('jones2020')!), 'Jones, L., & van der Berg, A. (2020). *Harbours and Their Keepers.* Tidewater Press.');
@@ -316,15 +405,15 @@ describe('bibliography', () => {
       const entries = citedEntries(draft, engine.check(draft), linked);
       assert.deepEqual(entries.map((e) => e.key), ['jones2020', 'harbourDredging2019']);
       const numeric = referencesSection(entries, 'numeric');
-      assert.equal(numeric, '## References\n\n1. L. Jones and A. van der Berg, *Harbours and Their Keepers*, Tidewater Press, 2020.\n' +
-        '2. Port Alder Harbour Authority, *Harbour Dredging Report 2019*, Port Alder Harbour Authority, 2019. <https://example.org/dredging>\n');
+      assert.equal(numeric, '## References\n\n1. Jones L, van der Berg A. Harbours and Their Keepers. Tidewater Press; 2020.\n' +
+        '2. Port Alder Harbour Authority. Harbour Dredging Report 2019 [Internet]. Port Alder Harbour Authority; 2019. Available from: <https://example.org/dredging>\n');
       const out = applyEdits(draft, referencesEdits(draft, numeric));
       assert.equal(out, `Ships are logged [@jones2020]. Silt was removed.[^1]\n\n${numeric}\n[^1]: sources/harbour-dredging-report.md, line 3.\n`);
       // Running it again replaces the section instead of adding a second one.
       const apa = referencesSection(entries, 'author-date');
       const twice = applyEdits(out, referencesEdits(out, apa));
       assert.equal(twice.match(/## References/g)?.length, 1);
-      assert.match(twice, /## References\n\nJones, L\., & van der Berg, A\. \(2020\)\. \*Harbours and Their Keepers\.\* Tidewater Press\.\n\nPort Alder Harbour Authority\. \(2019\)\. \*Harbour Dredging Report 2019\.\* Port Alder Harbour Authority\. <https:\/\/example\.org\/dredging>\n\n\[\^1\]/);
+      assert.match(twice, /## References\n\nJones, L\., & van der Berg, A\. \(2020\)\. \*Harbours and Their Keepers\*\. Tidewater Press\.\n\nPort Alder Harbour Authority\. \(2019\)\. \*Harbour Dredging Report 2019\*\. Port Alder Harbour Authority\. <https:\/\/example\.org\/dredging>\n\n\[\^1\]/);
     });
   });
 
@@ -374,10 +463,10 @@ describe('bibliography', () => {
       writeFileSync(path.join(ws, 'groundwork.json'), JSON.stringify({ sources: ['sources'], bibliography: ['library.bib'], references: 'numeric' }));
       const r = await run('references', 'draft.md');
       assert.equal(r.code, 0);
-      assert.equal(r.stdout, '## References\n\n1. L. Jones and A. van der Berg, *Harbours and Their Keepers*, Tidewater Press, 2020.');
+      assert.equal(r.stdout, '## References\n\n1. Jones L, van der Berg A. Harbours and Their Keepers. Tidewater Press; 2020.');
       const w = await run('references', '--style', 'author-date', '--write', 'draft.md');
       assert.equal(w.code, 0);
-      assert.match(readFileSync(path.join(ws, 'draft.md'), 'utf8'), /\[@nokey\]\.\n\n## References\n\nJones, L\., & van der Berg, A\. \(2020\)\. \*Harbours and Their Keepers\.\* Tidewater Press\.\n$/);
+      assert.match(readFileSync(path.join(ws, 'draft.md'), 'utf8'), /\[@nokey\]\.\n\n## References\n\nJones, L\., & van der Berg, A\. \(2020\)\. \*Harbours and Their Keepers\*\. Tidewater Press\.\n$/);
       assert.equal((await run('check', 'draft.md')).code, 1);
       assert.equal((await run('check', '--bibliography', 'missing.bib', 'draft.md')).code, 2);
     });

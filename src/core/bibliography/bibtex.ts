@@ -221,6 +221,8 @@ function toEntry(type: string, key: string, f: Map<string, string>, file: string
   }
   const url = f.get('url')?.trim();
   if (url) entry.url = url.replace(/\\([_%&#~])/g, '$1');
+  const accessed = bibDate(f.get('urldate'), undefined, undefined);
+  if (accessed) entry.accessed = accessed;
   return entry;
 }
 

@@ -46,6 +46,8 @@ export function parseCslJson(text: string, file = 'bibliography.json'): ParsedBi
     if (title) entry.title = title.replace(/<\/?[a-z]+[^>]*>/gi, '').replace(/\s+/g, ' ').trim();
     const date = cslDate(it['issued']);
     if (date) { entry.date = date; entry.year = Number(date.slice(0, 4)); }
+    const accessed = cslDate(it['accessed']);
+    if (accessed) entry.accessed = accessed;
     const container = str(it['container-title']) ?? str(it['collection-title']);
     if (container) entry.container = container;
     const map: [keyof BibEntry, string][] = [['publisher', 'publisher'], ['volume', 'volume'], ['issue', 'issue'], ['pages', 'page'], ['url', 'URL'], ['doi', 'DOI']];

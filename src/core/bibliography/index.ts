@@ -8,6 +8,7 @@ export {
   type CitationRule, type CitationTarget, type CitationFinding, type CitationFix, type CitationCheckOptions,
 } from './check';
 export {
-  citedEntries, referencesSection, referencesEdits, authorDateReference, numericReference,
+  citedEntries, referencesSection, referencesEdits, authorDateReference, numericReference, builtInList,
   REFERENCE_STYLES, REFERENCES_HEADING, type ReferenceStyle,
 } from './references';
+export { cslReferences, toCslItem, setCitationJsLoader, CSL_TEMPLATES, CSL_LOCALE, type CitationJs } from './cslReferences';

@@ -1,15 +1,18 @@
 /**
- * A `## References` list built from the citations of a draft, offline. This is a small built-in
- * formatter for two common styles, not a CSL processor: `author-date` follows APA 7 for the usual
- * entry types (article, book, chapter, report, web page) and `numeric` an IEEE-like list numbered in
- * order of first citation. Edge cases of full CSL (particles sorting, disambiguation letters, title
- * casing) are not handled.
+ * A `## References` list built from the citations of a draft, offline. The list is formatted by a CSL
+ * processor (citation-js with citeproc-js, see cslReferences.ts): `author-date` in the APA 7 style and
+ * `numeric` in the Vancouver style, numbered in order of first citation.
+ *
+ * The small built-in formatter below (`authorDateReference`, `numericReference`: APA-like and
+ * IEEE-like for the usual entry types, without CSL's particle sorting, disambiguation or title casing)
+ * is only a fallback for when the CSL library cannot load, and the list then says so.
  */
 import type { CheckResult } from '../types';
 import { footnoteDefinitions, type TextEdit } from '../citeFormat';
 import { resolveCitation } from './check';
 import type { LinkedBibliography } from './library';
 import type { BibEntry, BibName } from './types';
+import { cslReferences } from './cslReferences';
 
 export type ReferenceStyle = 'author-date' | 'numeric';
 export const REFERENCE_STYLES: readonly ReferenceStyle[] = ['author-date', 'numeric'];
@@ -133,10 +136,23 @@ function sortKey(e: BibEntry): string {
 /** The references section (heading and list) for these entries, ending in a newline. */
 export function referencesSection(entries: readonly BibEntry[], style: ReferenceStyle, heading = REFERENCES_HEADING): string {
   if (!entries.length) return `${heading}\n\n_No citation of this draft resolves to a bibliography entry._\n`;
-  const body = style === 'numeric'
+  let list: string[];
+  try {
+    list = cslReferences(entries, style);
+  } catch (e) {
+    const why = (e as Error).message?.split('\n')[0] ?? String(e);
+    return `${heading}\n\n_Formatted by Groundwork's built-in formatter: the CSL processor failed (${md(why)})._\n\n${builtInList(entries, style)}\n`;
+  }
+  // A numbered style gives "1. …": a Markdown list; other styles get a paragraph per reference.
+  const body = list.every((r) => /^\d+\. /.test(r)) ? list.join('\n') : list.join('\n\n');
+  return `${heading}\n\n${body}\n`;
+}
+
+/** The list by the built-in formatter (the fallback). */
+export function builtInList(entries: readonly BibEntry[], style: ReferenceStyle): string {
+  return style === 'numeric'
     ? entries.map((e, i) => `${i + 1}. ${numericReference(e)}`).join('\n')
     : [...entries].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0)).map(authorDateReference).join('\n\n');
-  return `${heading}\n\n${body}\n`;
 }
 
 /**

@@ -28,6 +28,8 @@ export interface BibEntry {
   issue?: string;
   pages?: string;
   url?: string;
+  /** When the URL was accessed (BibLaTeX `urldate`, CSL `accessed`), ISO-like as `date`. */
+  accessed?: string;
   doi?: string;
   /** Attached files (paths as written in the library; never opened by Groundwork). */
   files: string[];

@@ -37,8 +37,18 @@ export interface Scored {
 const K1 = 1.2;
 const TITLE_WEIGHT = 0.35;
 const SOURCE_WEIGHT = 0.15;
-/** Expansions (synonyms, corrections) of a query are skipped when they are this common. */
-const EXPANSION_DF = 0.01;
+/**
+ * Expansions (synonyms, corrections) of a query are skipped when more common than this (a share of
+ * the passages, at least 50): a common synonym adds thousands of postings, each a cache miss at
+ * 20 MB, for little evidence.
+ */
+const EXPANSION_DF = 0.002;
+const EXPANSION_MIN_DF = 50;
+/**
+ * Terms in more than this share of the passages only re-score candidates that rarer terms found
+ * (looked up by binary search in their postings) once two rare terms have spoken.
+ */
+const COMMON_DF = 0.005;
 const B = 0.75;
 
 export class PassageIndex {
@@ -255,12 +265,12 @@ export class PassageIndex {
       .map((q) => ({ ...q, id: this.termIds.get(q.key) }))
       .filter((q): q is QueryTerm & { id: number } => q.id !== undefined && this.df[q.id]! > 0);
     terms.sort((a, b) => this.df[a.id]! - this.df[b.id]!);
-    const common = this.live * 0.02;
+    const common = this.live * COMMON_DF;
     const sourceScore = new Map<number, number>();
     let rareSeen = 0;
     for (const q of terms) {
       const df = this.df[q.id]!;
-      if (q.weight < 1 && df > this.live * EXPANSION_DF && rareSeen > 0) continue;
+      if (q.weight < 1 && df > Math.max(EXPANSION_MIN_DF, this.live * EXPANSION_DF) && rareSeen > 0) continue;
       const idf = Math.log(1 + (this.live - df + 0.5) / (df + 0.5)) * q.weight;
       const stamp = ++this.stamp;
       const postings = this.postings[q.id]!;

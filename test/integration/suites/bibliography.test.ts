@@ -94,6 +94,6 @@ suite('bibliography', () => {
     await config().update('references', 'numeric', vscode.ConfigurationTarget.Workspace);
     await diagnosticsWhere(editor.document.uri, (d) => d.some((x) => verdict(x) === 'wrong-source'), 'checked');
     assert.ok(await vscode.commands.executeCommand('groundwork.insertReferences'));
-    assert.match(editor.document.getText(), /\n## References\n\n1\. Harbor Town Council, \*Harbor Council Minutes\*, 2023\.\n$/);
+    assert.match(editor.document.getText(), /\n## References\n\n1\. Harbor Town Council\. Harbor Council Minutes\. 2023 Mar\.\n$/);
   });
 });
