@@ -38,12 +38,14 @@ const K1 = 1.2;
 const TITLE_WEIGHT = 0.35;
 const SOURCE_WEIGHT = 0.15;
 /**
- * Expansions (synonyms, corrections) of a query are skipped when more common than this (a share of
+ * Synonym expansions of a query are skipped when more common than this (a share of
  * the passages, at least 50): a common synonym adds thousands of postings, each a cache miss at
  * 20 MB, for little evidence.
  */
 const EXPANSION_DF = 0.002;
 const EXPANSION_MIN_DF = 50;
+/** Query terms weighted at most this are synonym expansions; spelling corrections and completions weigh more. */
+const SYNONYM_WEIGHT_MAX = 0.5;
 /**
  * Terms in more than this share of the passages only re-score candidates that rarer terms found
  * (looked up by binary search in their postings) once two rare terms have spoken.
@@ -270,7 +272,7 @@ export class PassageIndex {
     let rareSeen = 0;
     for (const q of terms) {
       const df = this.df[q.id]!;
-      if (q.weight < 1 && df > Math.max(EXPANSION_MIN_DF, this.live * EXPANSION_DF) && rareSeen > 0) continue;
+      if (q.weight <= SYNONYM_WEIGHT_MAX && df > Math.max(EXPANSION_MIN_DF, this.live * EXPANSION_DF) && rareSeen > 0) continue;
       const idf = Math.log(1 + (this.live - df + 0.5) / (df + 0.5)) * q.weight;
       const stamp = ++this.stamp;
       const postings = this.postings[q.id]!;
