@@ -1,5 +1,5 @@
 /** The three report formats of `groundwork check`. */
-import { LineIndex, VERDICTS, basename, locationLabel, type CheckResult, type ClaimResult, type Verdict } from '../core';
+import { LineIndex, VERDICTS, basename, locationLabel, type CheckResult, type ClaimResult, type Passage, type Verdict } from '../core';
 import type { CitationFinding, CitationRule } from '../core/bibliography';
 
 export interface FileReport {
@@ -117,38 +117,28 @@ export function toSarif(files: FileReport[], version: string): string {
   const results = [];
   for (const f of files) {
     const lines = new LineIndex(f.text);
-    for (const c of f.result.claims) {
-      if (c.verdict === 'supported') continue;
-      const r = range(lines, c.start, c.end);
-      results.push({
-        ruleId: c.verdict,
-        ruleIndex: ruleIds.indexOf(c.verdict),
-        level: RULES[c.verdict].level,
-        message: { text: c.message },
-        locations: [{ physicalLocation: { artifactLocation: { uri: toUri(f.path) }, region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn, snippet: { text: c.text } } } }],
-        relatedLocations: c.evidence.slice(0, 3).map((e, i) => ({
+    const result = (rule: keyof typeof RULES, start: number, end: number, message: string, snippet: string, evidence: readonly Passage[], key: string) => {
+      const r = range(lines, start, end);
+      return {
+        ruleId: rule,
+        ruleIndex: ruleIds.indexOf(rule),
+        level: RULES[rule].level,
+        message: { text: message },
+        locations: [{ physicalLocation: { artifactLocation: { uri: toUri(f.path) }, region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn, snippet: { text: snippet } } } }],
+        relatedLocations: evidence.slice(0, 3).map((e, i) => ({
           id: i + 1,
           message: { text: e.text.slice(0, 300) },
           physicalLocation: { artifactLocation: { uri: toUri(e.source) }, region: { startLine: e.line, startColumn: e.column, endLine: e.endLine, endColumn: e.endColumn } },
         })),
-        partialFingerprints: { claimText: fingerprint(c.text) },
-      });
+        partialFingerprints: { claimText: fingerprint(key) },
+      };
+    };
+    for (const c of f.result.claims) {
+      if (c.verdict !== 'supported') results.push(result(c.verdict, c.start, c.end, c.message, c.text, c.evidence, c.text));
     }
     for (const x of f.findings ?? []) {
-      const r = range(lines, x.start, x.end);
-      results.push({
-        ruleId: x.rule,
-        ruleIndex: ruleIds.indexOf(x.rule),
-        level: RULES[x.rule].level,
-        message: { text: x.message },
-        locations: [{ physicalLocation: { artifactLocation: { uri: toUri(f.path) }, region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn, snippet: { text: f.text.slice(x.start, x.end) } } } }],
-        relatedLocations: (x.evidence ?? []).slice(0, 3).map((e, i) => ({
-          id: i + 1,
-          message: { text: e.text.slice(0, 300) },
-          physicalLocation: { artifactLocation: { uri: toUri(e.source) }, region: { startLine: e.line, startColumn: e.column, endLine: e.endLine, endColumn: e.endColumn } },
-        })),
-        partialFingerprints: { claimText: fingerprint(`${x.rule}:${x.key}:${f.text.slice(x.start, x.end)}`) },
-      });
+      const snippet = f.text.slice(x.start, x.end);
+      results.push(result(x.rule, x.start, x.end, x.message, snippet, x.evidence ?? [], `${x.rule}:${x.key}:${snippet}`));
     }
   }
   return JSON.stringify({
