@@ -30,6 +30,8 @@ const NAME_CONTEXT_THRESHOLD = 0.45;
 /** Closest wording at least this similar is offered as what the source says. */
 const WORDING_THRESHOLD = 0.45;
 const CANDIDATES = 40;
+/** At most this many of a sentence's words (the rarest) go into its query. */
+const QUERY_WORDS = 20;
 const MIN_RELATIVE_SCORE = 0.35;
 
 export interface Judged {
@@ -63,7 +65,11 @@ interface Candidate {
 export function claimQuery(claim: TextView, ctx: JudgeContext, synonymWeight = 0.35): QueryTerm[] {
   const q = new Map<string, number>();
   const put = (key: string, w: number) => q.set(key, Math.max(q.get(key) ?? 0, w));
-  for (const w of claim.words) {
+  // The rarest words find the candidates; a long sentence's common words add postings, not recall
+  // (alignment still weighs every word).
+  const df = (k: string) => ctx.index.documentFrequency(k);
+  const words = claim.words.length <= QUERY_WORDS ? claim.words : [...claim.words].sort((a, b) => df(a.key) - df(b.key)).slice(0, QUERY_WORDS);
+  for (const w of words) {
     put(w.key, w.weak ? 0.3 : 1);
     if (synonymWeight > 0) for (const s of synonymsOf(w.key).filter((k) => !k.includes(' ')).slice(0, 6)) put(s, synonymWeight);
     if (w.key.length >= 4 && ctx.index.documentFrequency(w.key) === 0) {
