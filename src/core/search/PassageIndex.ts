@@ -66,7 +66,7 @@ export class PassageIndex {
   private live = 0;
   private dead = 0;
   private totalLength = 0;
-  private scores = new Float64Array(0);
+  private scores = new Float32Array(0);
   /** Bumped on every change, so that callers can drop cached verdicts. */
   generation = 0;
 
@@ -222,17 +222,18 @@ export class PassageIndex {
   }
 
   // Per-passage arrays for the scoring loop (plain objects are too slow to dereference per posting).
-  private norm = new Float64Array(0);
+  private norm = new Float32Array(0);
   private srcOf = new Int32Array(0);
   private normFor = -1;
-  private srcStamp = new Int32Array(0);
-  private stamp = 0;
+  /** Distinct sources of a term's passages, computed on first use (per index generation). */
+  private termSources = new Map<number, Int32Array>();
+  private sourceScores = new Float32Array(0);
 
   /** BM25 length normalisation per passage, rebuilt when the index changed. */
   private prepare(): void {
     if (this.normFor === this.generation && this.norm.length >= this.passages.length) return;
     const n = this.passages.length;
-    this.norm = new Float64Array(n);
+    this.norm = new Float32Array(n);
     this.srcOf = new Int32Array(n);
     const avg = this.totalLength / Math.max(1, this.live) || 1;
     for (let id = 0; id < n; id++) {
@@ -244,7 +245,7 @@ export class PassageIndex {
       this.norm[id] = K1 * (1 - B + (B * p.terms.length) / avg);
       this.srcOf[id] = p.sourceIndex;
     }
-    if (this.srcStamp.length < this.sources.length) this.srcStamp = new Int32Array(this.sources.length * 2);
+    this.termSources.clear();
     this.normFor = this.generation;
   }
 
@@ -258,7 +259,7 @@ export class PassageIndex {
   search(query: QueryTerm[], limit: number, accept: (p: StoredPassage) => boolean = () => true): Scored[] {
     if (!this.live) return [];
     this.prepare();
-    if (this.scores.length < this.passages.length) this.scores = new Float64Array(this.passages.length * 2);
+    if (this.scores.length < this.passages.length) this.scores = new Float32Array(this.passages.length * 2);
     const scores = this.scores;
     const norm = this.norm;
     const srcOf = this.srcOf;
@@ -268,13 +269,14 @@ export class PassageIndex {
       .filter((q): q is QueryTerm & { id: number } => q.id !== undefined && this.df[q.id]! > 0);
     terms.sort((a, b) => this.df[a.id]! - this.df[b.id]!);
     const common = this.live * COMMON_DF;
-    const sourceScore = new Map<number, number>();
+    if (this.sourceScores.length < this.sources.length) this.sourceScores = new Float32Array(this.sources.length * 2);
+    const sourceScores = this.sourceScores;
+    const scoredSources: number[] = [];
     let rareSeen = 0;
     for (const q of terms) {
       const df = this.df[q.id]!;
       if (q.weight <= SYNONYM_WEIGHT_MAX && df > Math.max(EXPANSION_MIN_DF, this.live * EXPANSION_DF) && rareSeen > 0) continue;
       const idf = Math.log(1 + (this.live - df + 0.5) / (df + 0.5)) * q.weight;
-      const stamp = ++this.stamp;
       const postings = this.postings[q.id]!;
       if (df > common && rareSeen >= 2 && touched.length * 8 < postings.length) {
         // Filter mode: look the candidates up in this term's (sorted) postings.
@@ -290,11 +292,10 @@ export class PassageIndex {
         if (nm < 0) continue;
         if (scores[id] === 0) touched.push(id);
         scores[id]! += (idf * (K1 + 1)) / (1 + nm);
-        const src = srcOf[id]!;
-        if (this.srcStamp[src] !== stamp) {
-          this.srcStamp[src] = stamp;
-          sourceScore.set(src, (sourceScore.get(src) ?? 0) + idf);
-        }
+      }
+      for (const src of this.sourcesOf(q.id, postings)) {
+        if (sourceScores[src] === 0) scoredSources.push(src);
+        sourceScores[src]! += idf;
       }
     }
     // Source titles: a passage from an article named after the claim's subject is more likely on topic.
@@ -308,11 +309,24 @@ export class PassageIndex {
     const heap = new TopK(limit);
     for (const id of touched) {
       const src = srcOf[id]!;
-      const score = scores[id]! + (titleBonus.get(src) ?? 0) + SOURCE_WEIGHT * (sourceScore.get(src) ?? 0);
+      const score = scores[id]! + (titleBonus.get(src) ?? 0) + SOURCE_WEIGHT * sourceScores[src]!;
       scores[id] = 0;
       if (score > heap.floor() && accept(this.passages[id]!)) heap.push(id, score);
     }
+    for (const src of scoredSources) sourceScores[src] = 0;
     return heap.sorted();
+  }
+
+  private sourcesOf(term: number, postings: number[]): Int32Array {
+    let list = this.termSources.get(term);
+    if (!list) {
+      const seen = new Set<number>();
+      for (const id of postings) if (this.norm[id]! >= 0) seen.add(this.srcOf[id]!);
+      list = Int32Array.from(seen);
+      if (this.termSources.size > 200_000) this.termSources.clear();
+      this.termSources.set(term, list);
+    }
+    return list;
   }
 }
 
