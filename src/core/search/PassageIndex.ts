@@ -286,14 +286,19 @@ export class PassageIndex {
         continue;
       }
       if (df <= common) rareSeen++;
+      // The term's distinct sources are collected in the same pass the first time it is used.
+      const known = this.termSources.get(q.id);
+      const collect = known ? undefined : new Set<number>();
       for (let k = 0; k < postings.length; k++) {
         const id = postings[k]!;
         const nm = norm[id]!;
         if (nm < 0) continue;
         if (scores[id] === 0) touched.push(id);
         scores[id]! += (idf * (K1 + 1)) / (1 + nm);
+        collect?.add(srcOf[id]!);
       }
-      for (const src of this.sourcesOf(q.id, postings)) {
+      const termSources = known ?? this.cacheSources(q.id, collect!);
+      for (const src of termSources) {
         if (sourceScores[src] === 0) scoredSources.push(src);
         sourceScores[src]! += idf;
       }
@@ -317,17 +322,13 @@ export class PassageIndex {
     return heap.sorted();
   }
 
-  private sourcesOf(term: number, postings: number[]): Int32Array {
-    let list = this.termSources.get(term);
-    if (!list) {
-      const seen = new Set<number>();
-      for (const id of postings) if (this.norm[id]! >= 0) seen.add(this.srcOf[id]!);
-      list = Int32Array.from(seen);
-      if (this.termSources.size > 200_000) this.termSources.clear();
-      this.termSources.set(term, list);
-    }
+  private cacheSources(term: number, sources: Set<number>): Int32Array {
+    const list = Int32Array.from(sources);
+    if (this.termSources.size > 200_000) this.termSources.clear();
+    this.termSources.set(term, list);
     return list;
   }
+
 }
 
 /** Whether a sorted array holds `x`. */
