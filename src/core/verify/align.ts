@@ -5,6 +5,7 @@
  * their rarity in the sources, so "Laforte" counts for more than "company".
  */
 import { synonymsOf } from '../lexicon/thesaurus';
+import { STOPWORDS } from '../text/stopwords';
 import { type ContentWord, type TextView, editDistance } from './analyze';
 import { comparable, sameFact, type Fact } from './facts';
 
@@ -54,6 +55,8 @@ const CONTEXT = 0.8;
 interface Synonyms {
   words: string[];
   phrases: string[];
+  /** The content words (not function words) of each phrase. */
+  phraseWords: string[][];
 }
 
 const synonymCache = new Map<string, Synonyms>();
@@ -61,7 +64,8 @@ function synonyms(key: string): Synonyms {
   let s = synonymCache.get(key);
   if (!s) {
     const all = synonymsOf(key);
-    s = { words: all.filter((k) => !k.includes(' ')), phrases: all.filter((k) => k.includes(' ')) };
+    const phrases = all.filter((k) => k.includes(' '));
+    s = { words: all.filter((k) => !k.includes(' ')), phrases, phraseWords: phrases.map((p) => p.split(' ').filter((w) => !STOPWORDS.has(w))) };
     if (synonymCache.size > 100_000) synonymCache.clear();
     synonymCache.set(key, s);
   }
@@ -101,7 +105,10 @@ function planOf(claim: TextView, w: ContentWord): WordPlan {
 
 function saysInOtherWords(syn: Synonyms, passage: TextView): boolean {
   for (const k of syn.words) if (passage.keys.has(k)) return true;
-  if (syn.phrases.length) for (const k of syn.phrases) if (passage.phrases.has(k)) return true;
+  // A lemma can only be there if its content words are (cheap test before the passage's phrases are built).
+  for (let i = 0; i < syn.phrases.length; i++) {
+    if (syn.phraseWords[i]!.every((w) => passage.keys.has(w)) && passage.phrases.has(syn.phrases[i]!)) return true;
+  }
   return false;
 }
 
