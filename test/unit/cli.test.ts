@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { main } from '../../src/cli/main';
 import { Workspaces } from './support/workspace';
+import { MINUTES } from './support/fixtures';
 
 const root = path.resolve(__dirname, '../..');
 const CLI = path.join(root, 'dist/cli.js');
@@ -36,11 +37,6 @@ function spawn(argv: string[], cwd: string): Run {
 const workspaces = new Workspaces('groundwork-cli-');
 const workspace = (files: Record<string, string | Uint8Array>): string => workspaces.make(files);
 
-const MINUTES =
-  'Harbor Town Council: minutes of the meeting of 14 March 2023\n\n' +
-  'The council approved a budget of $8 million for the new footbridge across the Kell estuary.\n\n' +
-  'Mayor Elena Ruiz said: "This bridge will join the old town to the harbor for the first time in a century."\n\n' +
-  'Construction is expected to start in June 2023 and to finish in October 2024.\n';
 // An astral character before a passage on the same line: source columns must count it as 2.
 const REPORT =
   '---\ntitle: Engineering summary\n---\n\n# Kell Estuary Footbridge\n\n' +

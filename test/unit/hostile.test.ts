@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { main } from '../../src/cli/main';
 import { Workspaces } from './support/workspace';
+import { MINUTES } from './support/fixtures';
 import { Engine } from '../../src/core';
 import { loadFiles, loadSources } from '../../src/core/node';
 
@@ -30,11 +31,6 @@ const workspace = (files: Record<string, string | Uint8Array>): string => worksp
 
 // ---- The ordinary workspace ------------------------------------------------------------------------
 
-const MINUTES =
-  'Harbor Town Council: minutes of the meeting of 14 March 2023\n\n' +
-  'The council approved a budget of $8 million for the new footbridge across the Kell estuary.\n\n' +
-  'Mayor Elena Ruiz said: "This bridge will join the old town to the harbor for the first time in a century."\n\n' +
-  'Construction is expected to start in June 2023 and to finish in October 2024.\n';
 const REPORT =
   '# Kell Estuary Footbridge: engineering summary\n\n' +
   'The footbridge will be 140 metres long and built of weathering steel.\n\n' +
