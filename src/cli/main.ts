@@ -10,7 +10,7 @@ import { Bibliography, checkCitations, citedEntries, linkBibliography, reference
 import { applyEdits } from '../core/citeFormat';
 import { parseArgs, UsageError, USAGE, type CheckArgs, type ReferencesArgs, type SearchArgs } from './args';
 import { readConfig } from './config';
-import { isFlagged, toJson, toSarif, toText, type FileReport } from './report';
+import { isFlagged, toJson, toSarif, toText, type FileReport, printable } from './report';
 
 declare const GROUNDWORK_VERSION: string | undefined;
 const VERSION = typeof GROUNDWORK_VERSION === 'string' ? GROUNDWORK_VERSION : '0.0.0-dev';
@@ -125,11 +125,6 @@ async function runSearch(args: SearchArgs, cwd: string, out: (s: string) => void
   if (args.format === 'json') out(JSON.stringify({ version: 1, query: args.query, results: hits.map(({ id: _id, chrome: _c, ...h }) => h) }, null, 2));
   else for (const h of hits) out(`${h.source}:${h.line}:${h.column}  ${h.score.toFixed(3)}  ${printable(h.text)}`);
   return 0;
-}
-
-/** Source text is data: control characters (terminal escapes) are not passed through to a terminal. */
-export function printable(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
 }
 
 /** Runs the CLI; returns the exit code (never throws). */

@@ -60,7 +60,7 @@ export function toJson(files: FileReport[], sources: SourceSummary[], problems: 
 }
 
 /** Source text is data: control characters (terminal escapes) never reach the terminal. */
-function clean(s: string): string {
+export function printable(s: string): string {
   return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
 }
 
@@ -77,14 +77,14 @@ export function toText(files: FileReport[], sources: SourceSummary[], all: boole
       counts[c.verdict]++;
       if (!all && !isFlagged(c)) continue;
       const p = lines.at(c.start);
-      const text = [`${f.path}:${p.line}:${p.column}  ${paint(colorOf[c.verdict], c.verdict)}  ${clean(c.message)}`];
-      if (all && c.evidence[0]) text.push(`    ${basename(c.evidence[0].source)}:${c.evidence[0].line}${c.evidence[0].page !== undefined ? ` (${locationLabel(c.evidence[0])})` : ''}  ${clean(c.evidence[0].text.slice(0, 140))}`);
+      const text = [`${f.path}:${p.line}:${p.column}  ${paint(colorOf[c.verdict], c.verdict)}  ${printable(c.message)}`];
+      if (all && c.evidence[0]) text.push(`    ${basename(c.evidence[0].source)}:${c.evidence[0].line}${c.evidence[0].page !== undefined ? ` (${locationLabel(c.evidence[0])})` : ''}  ${printable(c.evidence[0].text.slice(0, 140))}`);
       rows.push({ at: c.start, text });
     }
     for (const x of f.findings ?? []) {
       citationProblems++;
       const p = lines.at(x.start);
-      rows.push({ at: x.start, text: [`${f.path}:${p.line}:${p.column}  ${paint(x.rule === 'wrong-source' ? 33 : 31, x.rule)}  ${clean(x.message)}`] });
+      rows.push({ at: x.start, text: [`${f.path}:${p.line}:${p.column}  ${paint(x.rule === 'wrong-source' ? 33 : 31, x.rule)}  ${printable(x.message)}`] });
     }
     // Stable: a citation finding follows the claim it sits in.
     rows.sort((a, b) => a.at - b.at);

@@ -17,6 +17,7 @@ import { parseDraft, reparseDraft, type ParsedDraft } from './draft/claims';
 import { analyze, type TextView } from './verify/analyze';
 import { claimQuery, judge, type JudgeContext, type Judged } from './verify/judge';
 import { align } from './verify/align';
+import { basename } from './text/paths';
 import { collapse } from './sources/parse';
 
 /** Bump when indexing or judging changes, so that saved indexes and caches are rebuilt. */
@@ -374,6 +375,4 @@ function publicPassage(p: StoredPassage): Passage {
   return out;
 }
 
-export function basename(path: string): string {
-  return path.replace(/^.*[\\/]/, '');
-}
+export { basename };

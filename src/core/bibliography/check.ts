@@ -9,6 +9,7 @@ import {
   applyEdits, footnoteDefinitions, footnoteTargets, footnoteText, replaceCitationEdits, resolveCitationKey,
   type CitationStyle, type FootnoteDefinition, type TextEdit,
 } from '../citeFormat';
+import { basename } from '../text/paths';
 import { Bibliography, LinkedBibliography, normalizeTitle, type SourceInfo } from './library';
 import type { BibEntry } from './types';
 
@@ -106,7 +107,7 @@ function resolveFootnote(label: string, def: FootnoteDefinition, linked: LinkedB
   if (named) {
     const source = linked.sources.has(named) ? named
       : [...linked.sources].find((s) => s.endsWith(`/${named}`) || named.endsWith(`/${s}`))
-        ?? resolveCitationKey(named.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, ''), linked.sources);
+        ?? resolveCitationKey(basename(named).replace(/\.[^.]*$/, ''), linked.sources);
     if (source) {
       const entry = linked.entryOf(source);
       return { status: 'source', sources: [source], ...(entry ? { entry } : {}), ...loc, ...(target ? { line: target.line } : {}) };
@@ -141,9 +142,6 @@ export function pageOf(p: object): number | undefined {
   return typeof v === 'number' && v > 0 ? v : undefined;
 }
 
-function name(source: string): string {
-  return source.replace(/^.*[\\/]/, '');
-}
 
 /** The sentence without its citations, as the engine judged it. */
 function claimSentence(draft: string, claim: ClaimResult): string {
@@ -187,9 +185,9 @@ export function checkCitations(draft: string, result: CheckResult, linked: Linke
     const best = supporting[0]!;
     const entry = linked.entryOf(best.source);
     const c = claim.citations[0]!;
-    const citedNames = [...cited].map((s) => linked.entryOf(s)?.key ?? name(s));
+    const citedNames = [...cited].map((s) => linked.entryOf(s)?.key ?? basename(s));
     const page = pageOf(best);
-    const right = `${entry ? `${entry.key} (${name(best.source)})` : name(best.source)}${page ? `, p. ${page}` : `, line ${best.line}`}`;
+    const right = `${entry ? `${entry.key} (${basename(best.source)})` : basename(best.source)}${page ? `, p. ${page}` : `, line ${best.line}`}`;
     const message = `cites ${citedNames.join(', ')}, which does not support this sentence; ${right} does`;
     const passage = { source: best.source, line: best.line, text: best.text, ...(page ? { page } : {}) };
     const opts = entry ? { entry } : {};
@@ -205,12 +203,12 @@ export function checkCitations(draft: string, result: CheckResult, linked: Linke
     } else if (sameRange.length > 1) {
       // [@a; @b]: replace just the first key of the group.
       const [ks, ke] = keyRange(draft, c);
-      edits = [{ start: ks, end: ke, text: entry?.key ?? name(best.source).replace(/\.[^.]*$/, '').toLowerCase() }];
+      edits = [{ start: ks, end: ke, text: entry?.key ?? basename(best.source).replace(/\.[^.]*$/, '').toLowerCase() }];
     } else edits = replaceCitationEdits(draft, c.start, c.end, c.kind, passage, opts);
     const [start, end] = keyRange(draft, c);
     out.push({
       rule: 'wrong-source', kind: c.kind, key: c.key, start, end, message,
-      fixes: [{ title: `Cite ${entry ? entry.key : name(best.source)} instead`, edits }],
+      fixes: [{ title: `Cite ${entry ? entry.key : basename(best.source)} instead`, edits }],
       evidence: supporting,
     });
   }

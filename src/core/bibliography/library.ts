@@ -4,6 +4,7 @@
  */
 import Fuse from 'fuse.js';
 import { parseBibtex } from './bibtex';
+import { basename } from '../text/paths';
 import { parseCslJson } from './csl';
 import type { BibEntry, BibProblem } from './types';
 
@@ -106,7 +107,7 @@ function pathParts(p: string): string[] {
 }
 
 function stemOf(p: string): string {
-  const base = p.replace(/^.*[\\/]/, '');
+  const base = basename(p);
   return base.includes('.') ? base.slice(0, base.lastIndexOf('.')) : base;
 }
 

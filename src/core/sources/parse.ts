@@ -3,6 +3,7 @@ import { blankHtml, blankMarkdown, type Blanked } from './blank';
 import { blockShape, isChromeBlock, opensComments } from './chrome';
 import { decodeSource } from './decode';
 import { splitSentences } from '../text/sentences';
+import { basename } from '../text/paths';
 
 /** A passage before it enters the index: a range of the original file and its readable text. */
 export interface RawPassage {
@@ -96,7 +97,7 @@ function capLength(text: string, s: number, e: number): [number, number][] {
 
 /** A readable title from a file name ("Global_warming.txt" -> "Global warming"); none for hash-like names. */
 export function titleFromPath(path: string): string | undefined {
-  const base = path.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  const base = basename(path).replace(/\.[^.]+$/, '');
   const words = base.split(/[_\-\s.]+/).filter((w) => w && !/\d/.test(w));
   return words.length ? words.join(' ') : undefined;
 }

@@ -8,7 +8,8 @@ import type { PassageIndex, QueryTerm, StoredPassage } from '../search/PassageIn
 import { synonymsOf } from '../lexicon/thesaurus';
 import { analyze, type TextView } from './analyze';
 import { align, mergeViews, type Alignment } from './align';
-import { closestWording, containsRun, extractQuotes, quoteWords } from './quotes';
+import { closestWording, containsRun, extractQuotes, type Quote } from './quotes';
+import { collapse } from '../sources/parse';
 import type { TypoIndex } from '../search/typos';
 
 /**
@@ -82,11 +83,6 @@ export function claimQuery(claim: TextView, ctx: JudgeContext, synonymWeight = 0
   return [...q].map(([key, weight]) => ({ key, weight }));
 }
 
-/** Claim text as shown in messages (markup removed, white space collapsed). */
-function shown(s: string): string {
-  return s.replace(/\u0000+/g, '').replace(/\s+/g, ' ').trim();
-}
-
 export function judge(claimText: string, ctx: JudgeContext): Judged {
   const { index } = ctx;
   const claim = analyze(claimText);
@@ -95,8 +91,9 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
   const known = (key: string) => index.documentFrequency(key) > 0;
   const factWeight = maxIdf * 0.6;
   const hits = index.search(claimQuery(claim, ctx), CANDIDATES, (p) => !p.chrome);
-  const quoteResult = checkQuotes(claimText, ctx, hits.map((h) => h.id));
-  const emphasis: [number, number][] = quoteResult ? [] : extractQuotes(claimText).map((q) => [q.start, q.end]);
+  const quotes = extractQuotes(claimText);
+  const quoteResult = quotes.length ? checkQuotes(quotes, ctx, hits.map((h) => h.id)) : undefined;
+  const emphasis: [number, number][] = quoteResult ? [] : quotes.map((q) => [q.start, q.end]);
   const candidates: Candidate[] = [];
   const supportOf = (a: Alignment) => (a.coverage + (BREADTH * a.matched) / maxIdf) * (a.polarityFlips ? POLARITY_PENALTY : 1);
   const topScore = hits[0]?.score ?? 1;
@@ -156,20 +153,20 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
       const ev = [{ ids: pro.ids, score: round(pro.a.coverage) }, { ids: against.ids, score: round(against.a.context) }];
       return {
         verdict: 'disputed',
-        message: `sources disagree: ${label(pro)} says ${shown(conflict.claim.text)}, ${label(against)} says ${conflict.source.text}`,
+        message: `sources disagree: ${label(pro)} says ${collapse(conflict.claim.text)}, ${label(against)} says ${conflict.source.text}`,
         evidence: mergeEvidence(ev, evidence),
         fixes: [],
       };
     }
     const fixes: FixSuggestion[] = against.a.conflicts.map((c) => ({
-      title: `Change ${shown(c.claim.text)} to ${c.source.text} (as the source says)`,
+      title: `Change ${collapse(c.claim.text)} to ${c.source.text} (as the source says)`,
       start: c.claim.start,
       end: c.claim.end,
       replacement: c.source.text,
     }));
     return {
       verdict: 'contradicted',
-      message: `sources say ${conflict.source.text} (${label(against)}); the draft says ${shown(conflict.claim.text)}`,
+      message: `sources say ${conflict.source.text} (${label(against)}); the draft says ${collapse(conflict.claim.text)}`,
       evidence: mergeEvidence([{ ids: against.ids, score: round(against.a.context) }], evidence),
       fixes,
     };
@@ -180,7 +177,7 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
   }
   const closest = candidates[0];
   const message = closest && closest.a.coverage >= 0.3
-    ? `no source says this; the closest passage (${label(closest)}) does not mention ${closest.a.missing.slice(0, 4).map(shown).join(', ')}`
+    ? `no source says this; the closest passage (${label(closest)}) does not mention ${closest.a.missing.slice(0, 4).map(collapse).join(', ')}`
     : 'no source says this';
   return { verdict: 'unsupported', message, evidence, fixes: [] };
 }
@@ -192,9 +189,11 @@ interface QuoteProblem {
   fixes: FixSuggestion[];
 }
 
-function checkQuotes(claimText: string, ctx: JudgeContext, claimHits: number[]): QuoteProblem | undefined {
+function checkQuotes(quotes: Quote[], ctx: JudgeContext, claimHits: number[]): QuoteProblem | undefined {
   const { index } = ctx;
-  for (const quote of extractQuotes(claimText)) {
+  // A passage's words come from its cached view: the claim's own alignment has tokenised most of them.
+  const wordsOf = (id: number) => ctx.view(id).tokens.map((t) => t.norm);
+  for (const quote of quotes) {
     const qv = analyze(quote.text);
     const hits = index.search(claimQuery(qv, ctx, 0), 20, (p) => !p.chrome).map((h) => h.id);
     const ids = [...new Set([...hits, ...claimHits.slice(0, 20)])];
@@ -202,8 +201,8 @@ function checkQuotes(claimText: string, ctx: JudgeContext, claimHits: number[]):
     for (const id of ids) {
       const p = index.passages[id]!;
       const next = index.passages[id + 1];
-      const words = quoteWords(p.text);
-      const joined = next && next.sourceIndex === p.sourceIndex ? words.concat(quoteWords(next.text)) : words;
+      const words = wordsOf(id);
+      const joined = next && next.sourceIndex === p.sourceIndex ? words.concat(wordsOf(id + 1)) : words;
       if (containsRun(joined, quote.words)) {
         found = true;
         break;
@@ -219,13 +218,13 @@ function checkQuotes(claimText: string, ctx: JudgeContext, claimHits: number[]):
       const p = index.passages[best.id]!;
       const wording = best.text.replace(/^["'\u201c\u2018]+|["'\u201d\u2019,.;:]+$/g, '');
       return {
-        message: `the source says \u201c${wording}\u201d (${ctx.label(p)}); the draft quotes \u201c${shown(quote.text)}\u201d`,
+        message: `the source says \u201c${wording}\u201d (${ctx.label(p)}); the draft quotes \u201c${collapse(quote.text)}\u201d`,
         ids: [best.id],
         similarity: best.similarity,
         fixes: [{ title: "Use the source's wording", start: quote.start, end: quote.end, replacement: matchTrailing(quote.text, wording) }],
       };
     }
-    return { message: `no source has the quoted words \u201c${shown(quote.text)}\u201d`, similarity: 0, fixes: [] };
+    return { message: `no source has the quoted words \u201c${collapse(quote.text)}\u201d`, similarity: 0, fixes: [] };
   }
   return undefined;
 }
