@@ -15,8 +15,7 @@ import { PassageIndex, type SourceEntry, type StoredPassage } from './search/Pas
 import { TypoIndex } from './search/typos';
 import { parseDraft, reparseDraft, type ParsedDraft } from './draft/claims';
 import { analyze, type TextView } from './verify/analyze';
-import { claimQuery, judge, type JudgeContext, type Judged } from './verify/judge';
-import { align } from './verify/align';
+import { aligner, claimQuery, judge, type JudgeContext, type Judged } from './verify/judge';
 import { basename } from './text/paths';
 import { collapse } from './sources/parse';
 
@@ -240,12 +239,10 @@ export class Engine {
     // character-level fuzzy score on the few best, which also gives the ranges to highlight.
     const ctx = this.context();
     const top = hits[0]!.score;
-    const maxIdf = this.index.maxIdf();
-    const weigh = (key: string) => Math.max(this.index.idf(key), 0.5);
-    const known = (key: string) => this.index.documentFrequency(key) > 0;
+    const alignTo = aligner(this.index);
     const ranked = hits
       .slice(0, RERANK_CANDIDATES)
-      .map((h) => ({ h, score: 0.5 * (h.score / top) + 0.5 * align(view, ctx.view(h.id), weigh, maxIdf * 0.6, [], known).coverage }))
+      .map((h) => ({ h, score: 0.5 * (h.score / top) + 0.5 * alignTo(view, ctx.view(h.id)).coverage }))
       .sort((a, b) => b.score - a.score)
       .slice(0, Math.max(limit, FUZZY_CANDIDATES));
     const fuse = new Fuse(ranked.map((r) => this.index.passages[r.h.id]!), FUSE_OPTIONS);

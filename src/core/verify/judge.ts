@@ -83,13 +83,22 @@ export function claimQuery(claim: TextView, ctx: JudgeContext, synonymWeight = 0
   return [...q].map(([key, weight]) => ({ key, weight }));
 }
 
+/**
+ * Alignment with the index's word weights (rarer words count more; a fact counts as a rare word),
+ * shared by judging and by search re-ranking.
+ */
+export function aligner(index: PassageIndex): (claim: TextView, passage: TextView, emphasis?: [number, number][]) => Alignment {
+  const weigh = (key: string) => Math.max(index.idf(key), 0.5);
+  const known = (key: string) => index.documentFrequency(key) > 0;
+  const factWeight = index.maxIdf() * 0.6;
+  return (claim, passage, emphasis = []) => align(claim, passage, weigh, factWeight, emphasis, known);
+}
+
 export function judge(claimText: string, ctx: JudgeContext): Judged {
   const { index } = ctx;
   const claim = analyze(claimText);
   const maxIdf = index.maxIdf();
-  const weigh = (key: string) => Math.max(index.idf(key), 0.5);
-  const known = (key: string) => index.documentFrequency(key) > 0;
-  const factWeight = maxIdf * 0.6;
+  const alignTo = aligner(index);
   const hits = index.search(claimQuery(claim, ctx), CANDIDATES, (p) => !p.chrome);
   const quotes = extractQuotes(claimText);
   const quoteResult = quotes.length ? checkQuotes(quotes, ctx, hits.map((h) => h.id)) : undefined;
@@ -101,7 +110,7 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
     const bm = h.score / topScore;
     // Far weaker retrieval than the best: it shares too few of the claim's rare words to matter.
     if (rank >= 10 && bm < MIN_RELATIVE_SCORE) return;
-    const a = align(claim, ctx.view(h.id), weigh, factWeight, emphasis, known);
+    const a = alignTo(claim, ctx.view(h.id), emphasis);
     candidates.push({ ids: [h.id], a, rank, support: supportOf(a), bm, primary: h.id });
     if (rank < 10) {
       // A claim may take two sentences of a source to say.
@@ -115,7 +124,7 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
         if (!claim.words.some((w) => nv.keys.has(w.key) && !pv.keys.has(w.key)) && !claim.facts.some((f) => nv.facts.some((g) => g.value === f.value))) continue;
         const ids = nid < h.id ? [nid, h.id] : [h.id, nid];
         const merged = mergeViews(ctx.view(ids[0]!), ctx.view(ids[1]!));
-        const a2 = align(claim, merged, weigh, factWeight, emphasis, known);
+        const a2 = alignTo(claim, merged, emphasis);
         if (a2.coverage > a.coverage + 0.08) candidates.push({ ids, a: a2, rank: rank + 0.5, support: supportOf(a2), bm, primary: h.id });
       }
     }
