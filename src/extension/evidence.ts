@@ -1,6 +1,6 @@
 // Turns engine evidence into editor things: source locations, short labels, safe Markdown.
 import * as vscode from 'vscode';
-import type { Evidence, Passage } from '../core';
+import { basename, type Evidence, type Passage } from '../core';
 import type { SourceIndex } from './sourceIndex';
 
 /** The passage's range in its source file (engine lines and columns are 1-based). */
@@ -18,9 +18,8 @@ export function usableEvidence(evidence: readonly Evidence[], max: number): Evid
   return evidence.filter((e) => !e.chrome).slice(0, max);
 }
 
-export function sourceName(source: string): string {
-  return source.split('/').pop() ?? source;
-}
+/** The file name of a source, as messages and citations show it. */
+export const sourceName = basename;
 
 export function clip(text: string, max = 300): string {
   const t = text.replace(/\s+/g, ' ').trim();

@@ -2,7 +2,7 @@
 // Source text is untrusted: it goes through appendText / escapeMarkdown, and only our own
 // groundwork.openSource command is trusted in the Markdown.
 import * as vscode from 'vscode';
-import type { ClaimResult, DraftCitation, Evidence, Passage } from '../core';
+import { locationLabel, type ClaimResult, type DraftCitation, type Evidence, type Passage } from '../core';
 import { displayName, pageOf, resolveCitation, type BibEntry } from '../core/bibliography';
 import { readableDate } from '../core/citeFormat';
 import { maxEvidence, severityFor } from './config';
@@ -97,6 +97,5 @@ function appendEntry(md: vscode.MarkdownString, e: BibEntry): void {
 
 function appendPassage(md: vscode.MarkdownString, p: Passage): void {
   md.appendMarkdown('> ').appendText(clip(p.text, 400)).appendMarkdown('\n>\n> — ');
-  const page = pageOf(p);
-  md.appendMarkdown(`[${escapeMarkdown(`${sourceName(p.source)}, ${page ? `p. ${page}` : `line ${p.line}`}`)}](${openSourceLink(p)} "Open the source at this passage")\n\n`);
+  md.appendMarkdown(`[${escapeMarkdown(`${sourceName(p.source)}, ${locationLabel(p)}`)}](${openSourceLink(p)} "Open the source at this passage")\n\n`);
 }
