@@ -4,6 +4,8 @@
  * Offsets are 0-based UTF-16 offsets into the draft, as everywhere in the engine.
  */
 
+import { basename } from './text/paths';
+
 export type CitationStyle = 'footnote' | 'pandoc' | 'latex' | 'link';
 export const CITATION_STYLES: readonly CitationStyle[] = ['footnote', 'pandoc', 'latex', 'link'];
 
@@ -166,7 +168,7 @@ export function inlineCitation(p: CitedPassage, style: CitationStyle, footnoteLa
       const target = encodeURI(opts.from !== undefined ? relativePath(opts.from, p.source) : p.source) + (p.page ? `#page=${p.page}` : `#L${p.line}`);
       const label = opts.entry?.title
         ? `${opts.entry.title.replace(/([[\]\\])/g, '\\$1')}${p.page ? `, p. ${p.page}` : ''}`
-        : `${p.source.split('/').pop()}:${p.page ? `p. ${p.page}` : p.line}`;
+        : `${basename(p.source)}:${p.page ? `p. ${p.page}` : p.line}`;
       return ` ([${label}](${target}))`;
     }
   }

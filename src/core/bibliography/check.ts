@@ -10,6 +10,7 @@ import {
   type CitationStyle, type FootnoteDefinition, type TextEdit,
 } from '../citeFormat';
 import { basename } from '../text/paths';
+import { locationLabel } from '../formats';
 import { Bibliography, LinkedBibliography, normalizeTitle, type SourceInfo } from './library';
 import type { BibEntry } from './types';
 
@@ -187,7 +188,7 @@ export function checkCitations(draft: string, result: CheckResult, linked: Linke
     const c = claim.citations[0]!;
     const citedNames = [...cited].map((s) => linked.entryOf(s)?.key ?? basename(s));
     const page = pageOf(best);
-    const right = `${entry ? `${entry.key} (${basename(best.source)})` : basename(best.source)}${page ? `, p. ${page}` : `, line ${best.line}`}`;
+    const right = `${entry ? `${entry.key} (${basename(best.source)})` : basename(best.source)}, ${locationLabel(best)}`;
     const message = `cites ${citedNames.join(', ')}, which does not support this sentence; ${right} does`;
     const passage = { source: best.source, line: best.line, text: best.text, ...(page ? { page } : {}) };
     const opts = entry ? { entry } : {};
