@@ -46,11 +46,15 @@ const EXPANSION_DF = 0.002;
 const EXPANSION_MIN_DF = 50;
 /** Query terms weighted at most this are synonym expansions; spelling corrections and completions weigh more. */
 const SYNONYM_WEIGHT_MAX = 0.5;
+/** Query terms weighted at least this are the query's own words (not synonyms, corrections or completions). */
+const CHOOSING_WEIGHT = 1;
 /**
  * Terms in more than this share of the passages only re-score candidates that rarer terms found
- * (looked up by binary search in their postings) once two rare terms have spoken.
+ * once two rare terms have spoken. A term in fewer than COMMON_MIN_DF passages is never common: its
+ * postings cost little, and in a small index such terms still find candidates.
  */
 const COMMON_DF = 0.005;
+const COMMON_MIN_DF = 1000;
 const B = 0.75;
 
 export class PassageIndex {
@@ -275,16 +279,19 @@ export class PassageIndex {
   search(query: QueryTerm[], limit: number, accept: (p: StoredPassage) => boolean = () => true): Scored[] {
     if (!this.live) return [];
     this.prepare();
-    if (this.scores.length < this.passages.length) this.scores = new Float32Array(this.passages.length * 2);
-    const scores = this.scores;
-    const norm = this.norm;
-    const srcOf = this.srcOf;
-    const touched: number[] = [];
-    const terms = query
-      .map((q) => ({ ...q, id: this.termIds.get(q.key) }))
-      .filter((q): q is QueryTerm & { id: number } => q.id !== undefined && this.df[q.id]! > 0);
+    if (this.scores.length < this.passages.length) {
+      this.scores = new Float32Array(this.passages.length * 2);
+      this.touched = new Int32Array(this.passages.length * 2);
+    }
+    const { scores, norm, touched } = this;
+    let touchedCount = 0;
+    const terms: { id: number; weight: number }[] = [];
+    for (const q of query) {
+      const id = this.termIds.get(q.key);
+      if (id !== undefined && this.df[id]! > 0) terms.push({ id, weight: q.weight });
+    }
     terms.sort((a, b) => this.df[a.id]! - this.df[b.id]!);
-    const common = this.live * COMMON_DF;
+    const common = Math.max(COMMON_MIN_DF, this.live * COMMON_DF);
     if (this.sourceScores.length < this.sources.length) this.sourceScores = new Float32Array(this.sources.length * 2);
     const sourceScores = this.sourceScores;
     const scoredSources: number[] = [];
@@ -293,62 +300,121 @@ export class PassageIndex {
       const df = this.df[q.id]!;
       if (q.weight <= SYNONYM_WEIGHT_MAX && df > Math.max(EXPANSION_MIN_DF, this.live * EXPANSION_DF) && rareSeen > 0) continue;
       const idf = Math.log(1 + (this.live - df + 0.5) / (df + 0.5)) * q.weight;
-      const postings = this.postings[q.id]!;
-      if (df > common && rareSeen >= 2 && touched.length * 8 < postings.length) {
-        // Filter mode: look the candidates up in this term's (sorted) postings.
-        for (const id of touched) {
-          if (binaryHas(postings, id)) scores[id]! += (idf * (K1 + 1)) / (1 + norm[id]!);
-        }
+      const postings = this.postings[q.id] as Int32Array; // sealed by prepare()
+      if (df > common && rareSeen >= 2) {
+        // Filter mode: the candidates are chosen; this term only adds to them. Few candidates are
+        // looked up in the (sorted) postings; many are marked by a pass over the postings.
+        if (touchedCount * 16 < postings.length) scoreListed(postings, idf * (K1 + 1), norm, scores, touched, touchedCount);
+        else scoreFound(postings, idf * (K1 + 1), norm, scores);
         continue;
       }
-      if (df <= common) rareSeen++;
-      // The term's distinct sources are collected in the same pass the first time it is used.
-      const known = this.termSources.get(q.id);
-      const collect = known ? undefined : new Set<number>();
-      for (let k = 0; k < postings.length; k++) {
-        const id = postings[k]!;
-        const nm = norm[id]!;
-        if (nm < 0) continue;
-        if (scores[id] === 0) touched.push(id);
-        scores[id]! += (idf * (K1 + 1)) / (1 + nm);
-        collect?.add(srcOf[id]!);
-      }
-      const termSources = known ?? this.cacheSources(q.id, collect!);
-      for (const src of termSources) {
+      // Only the query's own words choose the candidates: a rare synonym, guessed correction or
+      // completion that the passage lacks must not shut out a passage with the query's common words.
+      if (df <= common && q.weight >= CHOOSING_WEIGHT) rareSeen++;
+      touchedCount = scoreAll(postings, idf * (K1 + 1), norm, scores, touched, touchedCount);
+      const termSources = this.termSources.get(q.id) ?? this.cacheSources(q.id, postings);
+      for (let k = 0; k < termSources.length; k++) {
+        const src = termSources[k]!;
         if (sourceScores[src] === 0) scoredSources.push(src);
-        sourceScores[src]! += idf;
+        sourceScores[src] += idf;
       }
     }
     // Source titles: a passage from an article named after the claim's subject is more likely on topic.
-    const titleBonus = new Map<number, number>();
+    // Title and source-level evidence are folded into one bonus per source.
+    if (this.sourceBonus.length < this.sourceScores.length) this.sourceBonus = new Float64Array(this.sourceScores.length);
+    const bonus = this.sourceBonus;
+    for (const src of scoredSources) bonus[src] = SOURCE_WEIGHT * sourceScores[src]!;
+    const titled: number[] = [];
     for (const q of terms) {
       const ss = this.titleSources[q.id]!;
       if (!ss.length || ss.length > this.sourceByPath.size * 0.2) continue;
       const idf = Math.log(1 + (this.sourceByPath.size - ss.length + 0.5) / (ss.length + 0.5)) * q.weight * TITLE_WEIGHT;
-      for (const s of ss) titleBonus.set(s, (titleBonus.get(s) ?? 0) + idf);
+      for (const s of ss) {
+        titled.push(s);
+        bonus[s] += idf;
+      }
     }
     const heap = new TopK(limit);
-    for (const id of touched) {
-      const src = srcOf[id]!;
-      const score = scores[id]! + (titleBonus.get(src) ?? 0) + SOURCE_WEIGHT * sourceScores[src]!;
+    const srcOf = this.srcOf;
+    for (let k = 0; k < touchedCount; k++) {
+      const id = touched[k]!;
+      const score = scores[id]! + bonus[srcOf[id]!]!;
       scores[id] = 0;
       if (score > heap.floor() && accept(this.passages[id]!)) heap.push(id, score);
     }
-    for (const src of scoredSources) sourceScores[src] = 0;
+    for (const src of scoredSources) sourceScores[src] = bonus[src] = 0;
+    for (const src of titled) bonus[src] = 0;
     return heap.sorted();
   }
 
-  private cacheSources(term: number, sources: Set<number>): Int32Array {
-    const list = Int32Array.from(sources);
+  /** Candidate passages of the current search (the first touchedCount entries). */
+  private touched = new Int32Array(0);
+  private sourceMark = new Int32Array(0);
+  private sourceBonus = new Float64Array(0);
+  private sourceMarkRound = 0;
+
+  /** The distinct sources of a term's passages, computed on first use (per index generation). */
+  private cacheSources(term: number, postings: Int32Array): Int32Array {
+    if (this.sourceMark.length < this.sources.length) this.sourceMark = new Int32Array(this.sources.length * 2);
+    const round = ++this.sourceMarkRound;
+    const list = distinctSources(postings, this.norm, this.srcOf, this.sourceMark, round);
     if (this.termSources.size > 200_000) this.termSources.clear();
     this.termSources.set(term, list);
     return list;
   }
 
+
+}
+
+// The scoring kernels are small monomorphic functions over typed arrays: folded into search(), the
+// loops kept deoptimising (mixed array kinds, float/int feedback) and ran in the interpreter.
+
+/** Adds one term's BM25 weight to every live passage in its postings; returns the new candidate count. */
+function scoreAll(postings: Int32Array, w: number, norm: Float32Array, scores: Float32Array, touched: Int32Array, count: number): number {
+  let n = count;
+  for (let k = 0; k < postings.length; k++) {
+    const id = postings[k]!;
+    const nm = norm[id]!;
+    if (nm < 0) continue;
+    if (scores[id] === 0) touched[n++] = id;
+    scores[id] += w / (1 + nm);
+  }
+  return n;
+}
+
+/** Adds one common term's weight only to the candidates already found. */
+function scoreListed(postings: Int32Array, w: number, norm: Float32Array, scores: Float32Array, touched: Int32Array, count: number): void {
+  for (let k = 0; k < count; k++) {
+    const id = touched[k]!;
+    if (binaryHas(postings, id)) scores[id] += w / (1 + norm[id]!);
+  }
+}
+
+/** Adds one common term's weight to the candidates among its postings (a score of 0 is no candidate). */
+function scoreFound(postings: Int32Array, w: number, norm: Float32Array, scores: Float32Array): void {
+  for (let k = 0; k < postings.length; k++) {
+    const id = postings[k]!;
+    if (scores[id] !== 0) scores[id] += w / (1 + norm[id]!);
+  }
+}
+
+/** The distinct sources of the live passages in a postings list (`mark` stamps sources seen this round). */
+function distinctSources(postings: Int32Array, norm: Float32Array, srcOf: Int32Array, mark: Int32Array, round: number): Int32Array {
+  const out: number[] = [];
+  for (let k = 0; k < postings.length; k++) {
+    const id = postings[k]!;
+    if (norm[id]! < 0) continue;
+    const src = srcOf[id]!;
+    if (mark[src] !== round) {
+      mark[src] = round;
+      out.push(src);
+    }
+  }
+  return Int32Array.from(out);
 }
 
 /** Whether a sorted array holds `x`. */
-function binaryHas(a: ArrayLike<number>, x: number): boolean {
+function binaryHas(a: Int32Array, x: number): boolean {
   let lo = 0;
   let hi = a.length - 1;
   while (lo <= hi) {
@@ -361,18 +427,22 @@ function binaryHas(a: ArrayLike<number>, x: number): boolean {
   return false;
 }
 
-/** A fixed-size min-heap keeping the k highest scores. */
+/** A fixed-size min-heap keeping the k highest scores (typed arrays: one shape whatever the scores). */
 export class TopK {
-  private readonly ids: number[] = [];
-  private readonly scores: number[] = [];
-  constructor(private readonly k: number) {}
+  private readonly ids: Int32Array;
+  private readonly scores: Float64Array;
+  private size = 0;
+  constructor(private readonly k: number) {
+    this.ids = new Int32Array(Math.max(0, k));
+    this.scores = new Float64Array(Math.max(0, k));
+  }
 
   push(id: number, score: number): void {
-    if (this.ids.length < this.k) {
-      this.ids.push(id);
-      this.scores.push(score);
-      this.up(this.ids.length - 1);
-    } else if (score > this.scores[0]!) {
+    if (this.size < this.k) {
+      this.ids[this.size] = id;
+      this.scores[this.size] = score;
+      this.up(this.size++);
+    } else if (this.k > 0 && score > this.scores[0]!) {
       this.ids[0] = id;
       this.scores[0] = score;
       this.down(0);
@@ -381,11 +451,13 @@ export class TopK {
 
   /** The score a new entry must beat to get in. */
   floor(): number {
-    return this.ids.length < this.k ? -Infinity : this.scores[0]!;
+    return this.size < this.k ? -Infinity : this.k > 0 ? this.scores[0]! : Infinity;
   }
 
   sorted(): Scored[] {
-    return this.ids.map((id, i) => ({ id, score: this.scores[i]! })).sort((a, b) => b.score - a.score || a.id - b.id);
+    const out: Scored[] = [];
+    for (let i = 0; i < this.size; i++) out.push({ id: this.ids[i]!, score: this.scores[i]! });
+    return out.sort((a, b) => b.score - a.score || a.id - b.id);
   }
 
   private up(i: number): void {
@@ -402,8 +474,8 @@ export class TopK {
       const l = 2 * i + 1;
       const r = l + 1;
       let m = i;
-      if (l < this.ids.length && this.scores[l]! < this.scores[m]!) m = l;
-      if (r < this.ids.length && this.scores[r]! < this.scores[m]!) m = r;
+      if (l < this.size && this.scores[l]! < this.scores[m]!) m = l;
+      if (r < this.size && this.scores[r]! < this.scores[m]!) m = r;
       if (m === i) return;
       this.swap(i, m);
       i = m;
@@ -411,7 +483,11 @@ export class TopK {
   }
 
   private swap(a: number, b: number): void {
-    [this.ids[a], this.ids[b]] = [this.ids[b]!, this.ids[a]!];
-    [this.scores[a], this.scores[b]] = [this.scores[b]!, this.scores[a]!];
+    const id = this.ids[a]!;
+    this.ids[a] = this.ids[b]!;
+    this.ids[b] = id;
+    const sc = this.scores[a]!;
+    this.scores[a] = this.scores[b]!;
+    this.scores[b] = sc;
   }
 }
