@@ -28,6 +28,18 @@ const FUZZY_CANDIDATES = 10;
 /** Search re-ranks this many BM25 candidates by alignment with the query. */
 const RERANK_CANDIDATES = 25;
 const FUSE_OPTIONS = { keys: ['text'], includeScore: true, includeMatches: true, ignoreLocation: true, threshold: 1, minMatchCharLength: 3, shouldSort: false };
+/** Generic sentences the warm-up judges: each exercises a different part of judging. */
+const WARM_UP_SENTENCES = [
+  'The company said on March 3, 2021 that its revenue rose 12% to $4.5 million.',
+  'Dr Jane Smith, the chief executive, resigned after three years in the job.',
+  '“We will not stop now,” the minister told reporters in London on Tuesday.',
+  'Thousands of people gathered in the square to watch the king arrive.',
+  'She could not help thinking that the house was larger than it had seemed.',
+  'Scientists found that the water level rose by 20 centimetres between 1990 and 2010.',
+  'The report was not published until the following year.',
+  'He wrote the program in two weeks and sold it for 300 dollars.',
+];
+const WARM_UP_ROUNDS = 6;
 const VERDICT_CACHE = 50_000;
 
 export class Engine {
@@ -99,8 +111,29 @@ export class Engine {
    * after indexing is as fast as the others. Optional; editors call it after a (re)build.
    */
   warmUp(): void {
+    for (const _ of this.warmUpSteps()) {
+      // run every step now
+    }
+  }
+
+  /**
+   * The warm-up in small steps (each a few milliseconds), for callers that must not block: builds the
+   * lazy tables, then judges a few generic sentences of every kind (figures, dates, names, quotations,
+   * negation) so that the JIT has compiled the judging code before the first real draft is checked.
+   * Verdicts of these sentences are not cached.
+   */
+  *warmUpSteps(): Generator<void, void, void> {
     this.typos.warmUp();
+    yield;
     this.search('warm up');
+    yield;
+    this.syncCaches();
+    for (let round = 0; round < WARM_UP_ROUNDS; round++) {
+      for (const sentence of WARM_UP_SENTENCES) {
+        judge(sentence, this.context());
+        yield;
+      }
+    }
   }
 
   /** Records a source that could not even be read (I/O error), so it is reported like the others. */

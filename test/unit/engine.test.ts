@@ -42,6 +42,19 @@ describe('engine', () => {
     assert.throws(() => Engine.fromJSON({}), /not a saved index/);
   });
 
+  it('warms up in small steps and leaves no trace in what the writer sees', () => {
+    const cold = resignation();
+    const warm = resignation();
+    let steps = 0;
+    for (const _ of warm.warmUpSteps()) steps++;
+    assert.ok(steps > 10, `the warm-up yields between sentences (${steps} steps)`);
+    assert.equal(warm.judgedCount, 0, 'warm-up sentences are not judged claims');
+    const draft = 'Emad Mostaque resigned as chief executive of Stability AI. Stability AI was founded in London in 2019. "We are not going to win," he said.';
+    assert.deepEqual(warm.check(draft), cold.check(draft));
+    assert.equal(warm.judgedCount, cold.judgedCount, 'nothing was cached for the draft');
+    assert.deepEqual(warm.search('spending on computing'), cold.search('spending on computing'));
+  });
+
   it('finds quotes as the writer types: exact, with typos, paraphrased; highlights the match', () => {
     const exact = e.search('not going to beat centralized AI with more centralized AI');
     assert.match(exact[0]!.text, /Not going to beat centralized AI with more centralized AI/);
