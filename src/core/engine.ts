@@ -188,6 +188,19 @@ export class Engine {
    * `docKey` names the document, so that re-checking the same text reuses its parse.
    */
   check(text: string, language: DraftLanguage = 'markdown', docKey?: string): CheckResult {
+    const steps = this.checkSteps(text, language, docKey);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * check() in steps, one judged sentence each, for callers that must not block (the editor): the
+   * result is the generator's return value. Sentences already judged cost no step. If the sources
+   * change between steps, the result is still for the sources as they are when it is returned.
+   */
+  *checkSteps(text: string, language: DraftLanguage = 'markdown', docKey?: string): Generator<void, CheckResult, void> {
     this.syncCaches();
     // The same document text again (a re-check after the sources changed, a second editor): reuse its parse.
     const key = docKey ?? '';
@@ -198,6 +211,13 @@ export class Engine {
       : parseDraft(text, language);
     this.lastDraft.set(key, { text, language, parsed: draft });
     if (this.lastDraft.size > 50) this.lastDraft.delete(this.lastDraft.keys().next().value!);
+    for (const s of draft.sentences) {
+      this.syncCaches();
+      if (s.skip || this.verdicts.has(s.claimText)) continue;
+      this.judgeCached(s.claimText);
+      yield;
+    }
+    this.syncCaches();
     const claims: ClaimResult[] = [];
     for (const s of draft.sentences) {
       if (s.skip) continue;

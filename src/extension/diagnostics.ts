@@ -24,6 +24,9 @@ export class DiagnosticsController implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('groundwork');
   private results = new Map<string, DocResult>();
   private timers = new Map<string, NodeJS.Timeout>();
+  /** The latest stepped check of each document (a newer one abandons the older). */
+  private runs = new Map<string, number>();
+  private runCount = 0;
   private readonly checked = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidCheck = this.checked.event;
   /** The bibliography of each workspace folder, linked to the sources. */
@@ -43,7 +46,35 @@ export class DiagnosticsController implements vscode.Disposable {
     if (!this.languageOf(doc)) return;
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => { this.timers.delete(key); this.check(doc); }, delay));
+    this.timers.set(key, setTimeout(() => { this.timers.delete(key); void this.checkInSteps(doc); }, delay));
+  }
+
+  /**
+   * A scheduled check: the engine judges one sentence per turn of the event loop, so a long draft
+   * opened cold never blocks the extension host (hovers and typing go on in between). A newer run for
+   * the document, an edit, closing it or a new index abandons the run.
+   */
+  private async checkInSteps(doc: vscode.TextDocument): Promise<void> {
+    const language = this.languageOf(doc);
+    if (!language || doc.isClosed || this.index.state !== 'ready') return;
+    const key = doc.uri.toString();
+    const version = doc.version;
+    if (this.results.get(key)?.version === version) return;
+    const run = ++this.runCount;
+    this.runs.set(key, run);
+    const engine = this.index.engine;
+    const t0 = performance.now();
+    const steps = engine.checkSteps(doc.getText(), language, key);
+    let step = steps.next();
+    while (!step.done) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (this.runs.get(key) !== run || doc.isClosed || doc.version !== version || this.index.engine !== engine || this.index.state !== 'ready') return;
+      // A synchronous check (a hover, a quick fix) may have finished this version meanwhile.
+      if (this.results.get(key)?.version === version) return;
+      step = steps.next();
+    }
+    this.runs.delete(key);
+    this.publishFor(doc, version, step.value, t0);
   }
 
   /** Checks now (or returns the result for the current version). Undefined for non-drafts. */
@@ -55,15 +86,19 @@ export class DiagnosticsController implements vscode.Disposable {
     if (cached?.version === doc.version) return cached.result;
     const version = doc.version;
     const t0 = performance.now();
-    const result = this.index.engine.check(doc.getText(), language);
-    // A check is synchronous today; the guard keeps this correct if it ever yields.
-    if (doc.isClosed || doc.version !== version) return undefined;
+    const result = this.index.engine.check(doc.getText(), language, key);
+    this.publishFor(doc, version, result, t0);
+    return result;
+  }
+
+  /** Stores and publishes the result of checking one version of an open draft. */
+  private publishFor(doc: vscode.TextDocument, version: number, result: CheckResult, t0: number): void {
+    if (doc.isClosed || doc.version !== version) return;
     const findings = this.citationFindings(doc.uri, doc.getText(), result);
-    this.results.set(key, { version, result, findings });
+    this.results.set(doc.uri.toString(), { version, result, findings });
     this.collection.set(doc.uri, this.toDiagnostics(result, (o) => doc.positionAt(o), doc.uri, findings));
     log().debug(`checked ${vscode.workspace.asRelativePath(doc.uri)} v${version}: ${result.claims.length} claims in ${(performance.now() - t0).toFixed(1)} ms`);
     this.checked.fire(doc.uri);
-    return result;
   }
 
   /** The latest result for a document if it is for its current version (else re-checks). */
@@ -105,6 +140,7 @@ export class DiagnosticsController implements vscode.Disposable {
     const key = uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
+    this.runs.delete(key);
     this.results.delete(key);
     this.collection.delete(uri);
   }

@@ -208,7 +208,7 @@ export class SourceIndex implements vscode.Disposable {
     const complete = await this.reconcile(engine, 'Groundwork: indexing sources');
     this.engine = engine;
     // Build the lazy parts now, so the first hover or keystroke is not the slow one.
-    setImmediate(() => engine.warmUp());
+    warmUpInSteps(engine);
     this.origin = complete ? 'built' : 'cancelled';
     const s = this.stats();
     log().info(`index ${complete ? 'built' : 'partly built (cancelled)'}: ${s.sources} sources, ${s.passages} passages in ${Date.now() - t0} ms`);
@@ -298,7 +298,7 @@ export class SourceIndex implements vscode.Disposable {
     try {
       this.engine = Engine.fromJSON(saved.engine);
       const reloaded = this.engine;
-      setImmediate(() => reloaded.warmUp());
+      warmUpInSteps(reloaded);
     } catch (e) {
       log().warn(`saved index unreadable, rebuilding: ${e}`);
       return false;
@@ -318,4 +318,20 @@ export class SourceIndex implements vscode.Disposable {
 
 function fingerprint(stat: vscode.FileStat): string {
   return `${stat.size}:${stat.mtime}`;
+}
+
+/**
+ * Builds the engine's lazy parts and compiles its judging code in the background, one short step per
+ * turn of the event loop, so the first hover or check is not the slow one and nothing blocks.
+ */
+function warmUpInSteps(engine: Engine): void {
+  const steps = engine.warmUpSteps();
+  const next = () => {
+    try {
+      if (!steps.next().done) setImmediate(next);
+    } catch (e) {
+      log().warn(`warm-up stopped: ${e}`);
+    }
+  };
+  setImmediate(next);
 }

@@ -42,6 +42,31 @@ describe('engine', () => {
     assert.throws(() => Engine.fromJSON({}), /not a saved index/);
   });
 
+  it('checks in steps of one judged sentence, with the result check() gives', () => {
+    const fresh = resignation();
+    const draft = '# Notes\n\nEmad Mostaque resigned as chief executive of Stability AI. Stability AI was founded in London in 2019.\n\nWas it a surprise? Investors had backed the startup.';
+    const steps = fresh.checkSteps(draft, 'markdown', 'doc');
+    let n = 0;
+    let step = steps.next();
+    while (!step.done) {
+      n++;
+      step = steps.next();
+    }
+    assert.equal(n, 3, 'one step per claim (the heading and the question are not claims)');
+    assert.deepEqual(step.value, resignation().check(draft));
+    // Judged sentences cost no step the second time; a source changing mid-way is honoured.
+    const again = fresh.checkSteps(draft, 'markdown', 'doc');
+    assert.equal(again.next().done, true);
+    const edited = draft.replace('2019', '2021');
+    const partial = fresh.checkSteps(edited, 'markdown', 'doc');
+    assert.equal(partial.next().done, false, 'the edited sentence is judged');
+    fresh.addSource('late.txt', 'Stability AI was founded in London in 2021 by Emad Mostaque.');
+    let finished = partial.next();
+    while (!finished.done) finished = partial.next();
+    const founded = finished.value.claims.find((c) => c.text.includes('founded'))!;
+    assert.ok(founded.evidence.some((e) => e.source === 'late.txt'), 'the result reflects the source added during the check');
+  });
+
   it('warms up in small steps and leaves no trace in what the writer sees', () => {
     const cold = resignation();
     const warm = resignation();
