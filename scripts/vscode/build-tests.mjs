@@ -12,3 +12,10 @@ await esbuild.build({
   bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logOverride: { 'require-resolve-not-external': 'silent' },
   external: ['vscode'], logLevel: 'warning',
 });
+// The extension benchmark (bench/extension.mjs) runs through the same test-module mechanism.
+await esbuild.build({
+  entryPoints: [path.join(root, 'test/integration/bench.ts')],
+  outfile: path.join(root, 'dist/test/integration/bench.js'),
+  bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true,
+  external: ['vscode'], logLevel: 'warning',
+});

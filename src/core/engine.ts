@@ -202,15 +202,7 @@ export class Engine {
    */
   *checkSteps(text: string, language: DraftLanguage = 'markdown', docKey?: string): Generator<void, CheckResult, void> {
     this.syncCaches();
-    // The same document text again (a re-check after the sources changed, a second editor): reuse its parse.
-    const key = docKey ?? '';
-    const last = this.lastDraft.get(key);
-    // An edit inside one paragraph: re-parse that paragraph only.
-    const draft = last && last.language === language
-      ? last.text === text ? last.parsed : reparseDraft(last.text, last.parsed, text, language) ?? parseDraft(text, language)
-      : parseDraft(text, language);
-    this.lastDraft.set(key, { text, language, parsed: draft });
-    if (this.lastDraft.size > 50) this.lastDraft.delete(this.lastDraft.keys().next().value!);
+    const draft = this.parsed(text, language, docKey);
     for (const s of draft.sentences) {
       this.syncCaches();
       if (s.skip || this.verdicts.has(s.claimText)) continue;
@@ -224,6 +216,32 @@ export class Engine {
       claims.push(this.claimAt(s.claimText, s.start, s.end, s.text, s.citations));
     }
     return { claims, citations: draft.citations };
+  }
+
+  /**
+   * The claims of a draft that overlap [start, end] (offsets), judging only those, and all its
+   * citations: what a hover or a quick fix needs before the whole draft has been checked.
+   */
+  checkRange(text: string, language: DraftLanguage, start: number, end: number, docKey?: string): CheckResult {
+    this.syncCaches();
+    const draft = this.parsed(text, language, docKey);
+    const claims: ClaimResult[] = [];
+    for (const s of draft.sentences) {
+      if (s.skip || s.end < start || s.start > end) continue;
+      claims.push(this.claimAt(s.claimText, s.start, s.end, s.text, s.citations));
+    }
+    return { claims, citations: draft.citations };
+  }
+
+  /** The draft's parse; the same text again reuses it, an edit inside one paragraph re-parses that paragraph. */
+  private parsed(text: string, language: DraftLanguage, docKey = ''): ParsedDraft {
+    const last = this.lastDraft.get(docKey);
+    const draft = last && last.language === language
+      ? last.text === text ? last.parsed : reparseDraft(last.text, last.parsed, text, language) ?? parseDraft(text, language)
+      : parseDraft(text, language);
+    this.lastDraft.set(docKey, { text, language, parsed: draft });
+    if (this.lastDraft.size > 50) this.lastDraft.delete(this.lastDraft.keys().next().value!);
+    return draft;
   }
 
   /** One claim's result, built once per judged sentence and re-based to where the sentence now is. */

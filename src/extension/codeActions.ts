@@ -22,7 +22,8 @@ export class GroundworkCodeActions implements vscode.CodeActionProvider {
   provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext,
     token: vscode.CancellationToken): vscode.CodeAction[] | undefined {
     if (context.only && !vscode.CodeActionKind.QuickFix.intersects(context.only)) return undefined;
-    const result = this.diagnostics.resultFor(doc);
+    // Asked on every cursor move: the latest check's result, else only the sentences in range.
+    const result = this.diagnostics.resultAt(doc, range);
     if (!result || token.isCancellationRequested) return undefined;
     const start = doc.offsetAt(range.start);
     const end = doc.offsetAt(range.end);
@@ -34,7 +35,7 @@ export class GroundworkCodeActions implements vscode.CodeActionProvider {
       actions.push(...this.fixesFor(doc, claim, diags));
     }
     // Citation findings: "Cite ⟨the right source⟩ instead".
-    for (const f of this.diagnostics.findingsFor(doc)) {
+    for (const f of this.diagnostics.currentFindings(doc)) {
       if (f.end < start || end < f.start) continue;
       const diags = context.diagnostics.filter((d) => d.source === 'groundwork' && doc.offsetAt(d.range.start) === f.start && doc.offsetAt(d.range.end) === f.end);
       for (const fix of f.fixes) {

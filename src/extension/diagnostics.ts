@@ -10,6 +10,8 @@ import { clip, passageLocation, sourceName, usableEvidence } from './evidence';
 import { log } from './log';
 import type { SourceIndex } from './sourceIndex';
 
+/** A stepped check yields to the extension host after this long (ms): hovers and typing go on. */
+const SLICE_MS = 30;
 /** Below this an unsupported claim's nearest passage is noise, not evidence. */
 const RELATED_MIN_SCORE = 0.35;
 
@@ -50,7 +52,7 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   /**
-   * A scheduled check: the engine judges one sentence per turn of the event loop, so a long draft
+   * A scheduled check: the engine judges sentences for up to SLICE_MS per turn of the event loop, so a long draft
    * opened cold never blocks the extension host (hovers and typing go on in between). A newer run for
    * the document, an edit, closing it or a new index abandons the run.
    */
@@ -65,12 +67,16 @@ export class DiagnosticsController implements vscode.Disposable {
     const engine = this.index.engine;
     const t0 = performance.now();
     const steps = engine.checkSteps(doc.getText(), language, key);
+    let slice = performance.now();
     let step = steps.next();
     while (!step.done) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      if (this.runs.get(key) !== run || doc.isClosed || doc.version !== version || this.index.engine !== engine || this.index.state !== 'ready') return;
-      // A synchronous check (a hover, a quick fix) may have finished this version meanwhile.
-      if (this.results.get(key)?.version === version) return;
+      if (performance.now() - slice > SLICE_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (this.runs.get(key) !== run || doc.isClosed || doc.version !== version || this.index.engine !== engine || this.index.state !== 'ready') return;
+        // A synchronous check (a command) may have finished this version meanwhile.
+        if (this.results.get(key)?.version === version) return;
+        slice = performance.now();
+      }
       step = steps.next();
     }
     this.runs.delete(key);
@@ -101,15 +107,38 @@ export class DiagnosticsController implements vscode.Disposable {
     this.checked.fire(doc.uri);
   }
 
-  /** The latest result for a document if it is for its current version (else re-checks). */
+  /** The latest result for a document if it is for its current version (else re-checks now). */
   resultFor(doc: vscode.TextDocument): CheckResult | undefined {
     return this.check(doc);
   }
 
-  /** The citation findings of a document's current version (checking it if needed). */
-  findingsFor(doc: vscode.TextDocument): CitationFinding[] {
-    if (!this.check(doc)) return [];
-    return this.results.get(doc.uri.toString())?.findings ?? [];
+  /**
+   * The result for the document's current version if there is one, without checking: for what VS
+   * Code asks on every cursor move (code actions, the panel following the cursor), which must not
+   * bypass the debounce. They are asked again when the check lands (diagnostics change, onDidCheck).
+   */
+  currentResult(doc: vscode.TextDocument): CheckResult | undefined {
+    const r = this.results.get(doc.uri.toString());
+    return r?.version === doc.version ? r.result : undefined;
+  }
+
+  /**
+   * The claims overlapping a range, with the draft's citations: the current result when there is
+   * one, else only those claims judged now (a hover or a quick fix must not wait for, nor force, a
+   * check of the whole draft).
+   */
+  resultAt(doc: vscode.TextDocument, range: vscode.Range): CheckResult | undefined {
+    const current = this.currentResult(doc);
+    if (current) return current;
+    const language = this.languageOf(doc);
+    if (!language || this.index.state !== 'ready') return undefined;
+    return this.index.engine.checkRange(doc.getText(), language, doc.offsetAt(range.start), doc.offsetAt(range.end), doc.uri.toString());
+  }
+
+  /** The citation findings of a document's current version (empty until it is checked). */
+  currentFindings(doc: vscode.TextDocument): CitationFinding[] {
+    const r = this.results.get(doc.uri.toString());
+    return r?.version === doc.version ? r.findings : [];
   }
 
   /** Unresolved citations and citations of the wrong source. */

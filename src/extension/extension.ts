@@ -14,6 +14,8 @@ import { StatusBar } from './statusBar';
 export interface GroundworkApi {
   whenIndexed(): Promise<void>;
   readonly onDidIndex: vscode.Event<void>;
+  /** Fires with a draft's URI each time its diagnostics are published (for tools and benchmarks). */
+  readonly onDidCheck: vscode.Event<vscode.Uri>;
   stats(): { sources: number; passages: number; problems: number };
   /** Where the index is saved between sessions. */
   readonly indexFile: vscode.Uri | undefined;
@@ -70,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): GroundworkApi {
   return {
     whenIndexed: () => started.then(() => index.whenIdle()),
     onDidIndex: indexed.event,
+    onDidCheck: diagnostics.onDidCheck,
     stats: () => index.stats(),
     indexFile: index.file,
   };

@@ -22,7 +22,7 @@ export class GroundworkHover implements vscode.HoverProvider {
   constructor(private readonly index: SourceIndex, private readonly diagnostics: DiagnosticsController) {}
 
   provideHover(doc: vscode.TextDocument, pos: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
-    const result = this.diagnostics.resultFor(doc);
+    const result = this.diagnostics.resultAt(doc, new vscode.Range(pos, pos));
     if (!result || token.isCancellationRequested) return undefined;
     const offset = doc.offsetAt(pos);
     const citation = result.citations.find((c) => c.start <= offset && offset < c.end);

@@ -30,6 +30,8 @@ export class QuotePanel implements vscode.WebviewViewProvider, vscode.Disposable
       vscode.window.onDidChangeTextEditorSelection((e) => this.cursorMoved(e.textEditor)),
       vscode.window.onDidChangeActiveTextEditor((e) => e && this.cursorMoved(e)),
       index.onDidChange(() => this.refresh()),
+      // The evidence under the cursor comes from the latest check: show it when a check lands.
+      diagnostics.onDidCheck((uri) => { if (!this.query.trim() && vscode.window.activeTextEditor?.document.uri.toString() === uri.toString()) this.refresh(); }),
     );
   }
 
@@ -90,7 +92,7 @@ export class QuotePanel implements vscode.WebviewViewProvider, vscode.Disposable
       return;
     }
     const editor = draftEditor(this.index);
-    const result = editor && this.diagnostics.resultFor(editor.document);
+    const result = editor && this.diagnostics.resultAt(editor.document, new vscode.Range(editor.selection.active, editor.selection.active));
     const offset = editor?.document.offsetAt(editor.selection.active);
     const claim = result && offset !== undefined ? result.claims.find((c) => c.start <= offset && offset <= c.end) : undefined;
     if (!claim) { this.send([], 'evidence', 'Type to search your sources, or put the cursor in a sentence of a draft.'); return; }

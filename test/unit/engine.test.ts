@@ -67,6 +67,21 @@ describe('engine', () => {
     assert.ok(founded.evidence.some((e) => e.source === 'late.txt'), 'the result reflects the source added during the check');
   });
 
+  it('judges only the sentences in a range (a hover before the whole draft is checked)', () => {
+    const fresh = resignation();
+    const draft = 'Emad Mostaque resigned as chief executive of Stability AI. Stability AI was reportedly spending about $12 million a month on computing. Investors had backed the startup [^1].\n\n[^1]: a note';
+    const at = draft.indexOf('$12');
+    const partial = fresh.checkRange(draft, 'markdown', at, at, 'doc');
+    assert.equal(fresh.judgedCount, 1, 'one sentence judged');
+    assert.equal(partial.claims.length, 1);
+    const full = resignation().check(draft, 'markdown');
+    assert.deepEqual(partial.claims[0], full.claims[1]);
+    assert.equal(partial.claims[0]!.verdict, 'contradicted');
+    assert.deepEqual(partial.citations, full.citations, 'all citations, for citation hovers');
+    fresh.check(draft, 'markdown', 'doc');
+    assert.equal(fresh.judgedCount, 3, 'the full check reuses the judged sentence');
+  });
+
   it('warms up in small steps and leaves no trace in what the writer sees', () => {
     const cold = resignation();
     const warm = resignation();

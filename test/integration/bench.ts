@@ -1,0 +1,85 @@
+// The extension's floors measured end to end inside a real VS Code (bench/extension.mjs runs this
+// module as the extension host's test module, in a workspace holding the 20 MB bench corpus and its
+// 5,000-word draft). It waits on VS Code events, never on timers, and writes what it measured as JSON
+// to $GW_BENCH_OUT. Not part of the test suite: measurements are not assertions.
+import { writeFileSync } from 'fs';
+import * as vscode from 'vscode';
+import type { GroundworkApi } from '../../src/extension/extension';
+
+const DEADLINE_MS = 300_000;
+
+const pct = (values: number[], p: number) => {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : NaN;
+};
+
+/** Resolves with the time Groundwork next publishes diagnostics for `uri`. */
+function published(api: GroundworkApi, uri: vscode.Uri): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const sub = api.onDidCheck((u) => {
+      if (u.toString() !== uri.toString()) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(performance.now());
+    });
+    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`timed out waiting for diagnostics of ${uri.path}`)); }, DEADLINE_MS);
+  });
+}
+
+export async function run(): Promise<void> {
+  const out: Record<string, unknown> = {};
+  const folder = vscode.workspace.workspaceFolders![0]!.uri;
+  const ext = vscode.extensions.getExtension<GroundworkApi>('groundwork.groundwork')!;
+  let t = performance.now();
+  const api = await ext.activate();
+  out.activateMs = performance.now() - t;
+  await api.whenIndexed();
+  out.indexMs = performance.now() - t;
+  out.stats = api.stats();
+  // Let the background warm-up (in steps) finish, as it would while the writer finds the draft.
+  await new Promise((r) => setTimeout(r, 3000));
+
+  // Opening the 5,000-word draft: from the open call to its diagnostics.
+  const uri = vscode.Uri.joinPath(folder, 'draft.md');
+  t = performance.now();
+  const opened = published(api, uri);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  out.openMs = (await opened) - t;
+  out.words = doc.getText().split(/\s+/).length;
+  out.flagged = vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'groundwork').length;
+
+  // Hovers over 60 sentences spread through the draft (the draft is checked: what a hover costs).
+  const sentences: vscode.Position[] = [];
+  const text = doc.getText();
+  for (let at = text.indexOf('. ', 200); at > 0 && sentences.length < 60; at = text.indexOf('. ', at + Math.floor(text.length / 70))) {
+    sentences.push(doc.positionAt(at - 10));
+  }
+  const hovers: number[] = [];
+  for (const p of sentences) {
+    t = performance.now();
+    await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, p);
+    hovers.push(performance.now() - t);
+  }
+  out.hover = { n: hovers.length, p50: pct(hovers, 50), p95: pct(hovers, 95), max: pct(hovers, 100) };
+
+  // Typing in one sentence: replace one word, time from the edit to the new diagnostics, minus the
+  // debounce (groundwork.checkDelay, read from the settings).
+  const delay = vscode.workspace.getConfiguration('groundwork').get<number>('checkDelay') ?? 300;
+  const edits: number[] = [];
+  const words = ['harbour', 'lantern', 'orchard', 'meadow', 'quarry', 'thimble', 'saddle', 'furnace'];
+  for (let k = 0; k < 20; k++) {
+    const body = doc.getText();
+    const at = body.indexOf(' the ', Math.floor(((k + 0.5) / 20) * body.length));
+    if (at < 0) continue;
+    const range = new vscode.Range(doc.positionAt(at + 1), doc.positionAt(at + 4));
+    const changed = published(api, uri);
+    t = performance.now();
+    await editor.edit((b) => b.replace(range, words[k % words.length]!));
+    edits.push((await changed) - t - delay);
+  }
+  out.typing = { n: edits.length, debounceMs: delay, p50: pct(edits, 50), p95: pct(edits, 95), max: pct(edits, 100) };
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+
+  writeFileSync(process.env.GW_BENCH_OUT!, JSON.stringify(out, null, 1));
+}
