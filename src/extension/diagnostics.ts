@@ -27,8 +27,10 @@ export class DiagnosticsController implements vscode.Disposable {
   private results = new Map<string, DocResult>();
   private timers = new Map<string, NodeJS.Timeout>();
   /** The latest stepped check of each document (a newer one abandons the older). */
-  private runs = new Map<string, number>();
+  private runs = new Map<string, { run: number; version: number; engine: object }>();
   private runCount = 0;
+  /** How the latest check went (claims; engine, publishing and wall-clock ms), for the log and benchmarks. */
+  lastTiming: { claims: number; queuedMs: number; engineMs: number; publishMs: number; wallMs: number } | undefined;
   private readonly checked = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidCheck = this.checked.event;
   /** The bibliography of each workspace folder, linked to the sources. */
@@ -48,7 +50,8 @@ export class DiagnosticsController implements vscode.Disposable {
     if (!this.languageOf(doc)) return;
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => { this.timers.delete(key); void this.checkInSteps(doc); }, delay));
+    const due = performance.now() + delay;
+    this.timers.set(key, setTimeout(() => { this.timers.delete(key); void this.checkInSteps(doc, due); }, delay));
   }
 
   /**
@@ -56,31 +59,39 @@ export class DiagnosticsController implements vscode.Disposable {
    * opened cold never blocks the extension host (hovers and typing go on in between). A newer run for
    * the document, an edit, closing it or a new index abandons the run.
    */
-  private async checkInSteps(doc: vscode.TextDocument): Promise<void> {
+  private async checkInSteps(doc: vscode.TextDocument, due = performance.now()): Promise<void> {
     const language = this.languageOf(doc);
     if (!language || doc.isClosed || this.index.state !== 'ready') return;
     const key = doc.uri.toString();
     const version = doc.version;
     if (this.results.get(key)?.version === version) return;
-    const run = ++this.runCount;
-    this.runs.set(key, run);
     const engine = this.index.engine;
+    // Opening a draft schedules it more than once (opened, then shown): one run per version and index.
+    const running = this.runs.get(key);
+    if (running?.version === version && running.engine === engine) return;
+    const run = ++this.runCount;
+    this.runs.set(key, { run, version, engine });
     const t0 = performance.now();
     const steps = engine.checkSteps(doc.getText(), language, key);
     let slice = performance.now();
+    let busy = 0;
     let step = steps.next();
     while (!step.done) {
       if (performance.now() - slice > SLICE_MS) {
+        busy += performance.now() - slice;
         await new Promise<void>((resolve) => setImmediate(resolve));
-        if (this.runs.get(key) !== run || doc.isClosed || doc.version !== version || this.index.engine !== engine || this.index.state !== 'ready') return;
-        // A synchronous check (a command) may have finished this version meanwhile.
-        if (this.results.get(key)?.version === version) return;
+        const abandon = this.runs.get(key)?.run !== run || doc.isClosed || doc.version !== version || this.index.engine !== engine ||
+          this.index.state !== 'ready' || this.results.get(key)?.version === version; // (a command may have checked it meanwhile)
+        if (abandon) {
+          if (this.runs.get(key)?.run === run) this.runs.delete(key);
+          return;
+        }
         slice = performance.now();
       }
       step = steps.next();
     }
-    this.runs.delete(key);
-    this.publishFor(doc, version, step.value, t0);
+    if (this.runs.get(key)?.run === run) this.runs.delete(key);
+    this.publishFor(doc, version, step.value, t0, busy + performance.now() - slice, t0 - due);
   }
 
   /** Checks now (or returns the result for the current version). Undefined for non-drafts. */
@@ -93,17 +104,21 @@ export class DiagnosticsController implements vscode.Disposable {
     const version = doc.version;
     const t0 = performance.now();
     const result = this.index.engine.check(doc.getText(), language, key);
-    this.publishFor(doc, version, result, t0);
+    this.publishFor(doc, version, result, t0, performance.now() - t0);
     return result;
   }
 
   /** Stores and publishes the result of checking one version of an open draft. */
-  private publishFor(doc: vscode.TextDocument, version: number, result: CheckResult, t0: number): void {
+  private publishFor(doc: vscode.TextDocument, version: number, result: CheckResult, t0: number, engineMs: number, queuedMs = 0): void {
     if (doc.isClosed || doc.version !== version) return;
+    const t1 = performance.now();
     const findings = this.citationFindings(doc.uri, doc.getText(), result);
     this.results.set(doc.uri.toString(), { version, result, findings });
     this.collection.set(doc.uri, this.toDiagnostics(result, (o) => doc.positionAt(o), doc.uri, findings));
-    log().debug(`checked ${vscode.workspace.asRelativePath(doc.uri)} v${version}: ${result.claims.length} claims in ${(performance.now() - t0).toFixed(1)} ms`);
+    const t2 = performance.now();
+    this.lastTiming = { claims: result.claims.length, queuedMs, engineMs, publishMs: t2 - t1, wallMs: t2 - t0 };
+    log().debug(`checked ${vscode.workspace.asRelativePath(doc.uri)} v${version}: ${result.claims.length} claims in ${(t2 - t0).toFixed(1)} ms ` +
+      `(engine ${engineMs.toFixed(1)} ms, diagnostics ${(t2 - t1).toFixed(1)} ms; started ${queuedMs.toFixed(1)} ms late)`);
     this.checked.fire(doc.uri);
   }
 
@@ -162,6 +177,7 @@ export class DiagnosticsController implements vscode.Disposable {
   /** Re-checks every open draft (after the index changed). */
   recheckAll(): void {
     this.results.clear();
+    this.runs.clear(); // runs in flight see they are superseded and stop
     for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0);
   }
 

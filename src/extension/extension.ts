@@ -16,6 +16,8 @@ export interface GroundworkApi {
   readonly onDidIndex: vscode.Event<void>;
   /** Fires with a draft's URI each time its diagnostics are published (for tools and benchmarks). */
   readonly onDidCheck: vscode.Event<vscode.Uri>;
+  /** How the latest check went: claims; how late it started, time in the engine, publishing, wall clock (ms). */
+  lastCheck(): { claims: number; queuedMs: number; engineMs: number; publishMs: number; wallMs: number } | undefined;
   stats(): { sources: number; passages: number; problems: number };
   /** Where the index is saved between sessions. */
   readonly indexFile: vscode.Uri | undefined;
@@ -73,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): GroundworkApi {
     whenIndexed: () => started.then(() => index.whenIdle()),
     onDidIndex: indexed.event,
     onDidCheck: diagnostics.onDidCheck,
+    lastCheck: () => diagnostics.lastTiming,
     stats: () => index.stats(),
     indexFile: index.file,
   };

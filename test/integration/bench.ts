@@ -3,6 +3,7 @@
 // 5,000-word draft). It waits on VS Code events, never on timers, and writes what it measured as JSON
 // to $GW_BENCH_OUT. Not part of the test suite: measurements are not assertions.
 import { writeFileSync } from 'fs';
+import { PerformanceObserver } from 'perf_hooks';
 import * as vscode from 'vscode';
 import type { GroundworkApi } from '../../src/extension/extension';
 
@@ -36,16 +37,35 @@ export async function run(): Promise<void> {
   await api.whenIndexed();
   out.indexMs = performance.now() - t;
   out.stats = api.stats();
-  // Let the background warm-up (in steps) finish, as it would while the writer finds the draft.
-  await new Promise((r) => setTimeout(r, 3000));
+  // Let the background warm-up (in steps) and the index save finish, as they would while the writer
+  // finds the draft (GW_BENCH_SETTLE_MS; wait longer and V8 has flushed some of the warmed-up code).
+  await new Promise((r) => setTimeout(r, Number(process.env.GW_BENCH_SETTLE_MS ?? 3000)));
+
+  // Garbage-collection pauses in the extension host while the draft opens (a 20 MB index is a big heap).
+  const gcs: { at: number; ms: number; kind: number }[] = [];
+  const gcWatch = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gcs.push({ at: e.startTime, ms: e.duration, kind: (e as unknown as { detail?: { kind?: number } }).detail?.kind ?? -1 });
+  });
+  gcWatch.observe({ entryTypes: ['gc'] });
+  out.heapMB = Math.round(process.memoryUsage().heapUsed / 1048576);
 
   // Opening the 5,000-word draft: from the open call to its diagnostics.
   const uri = vscode.Uri.joinPath(folder, 'draft.md');
   t = performance.now();
   const opened = published(api, uri);
+  // When the extension host learns the document is open (VS Code has read it and sent it over).
+  let openEvent = NaN;
+  const sub = vscode.workspace.onDidOpenTextDocument((d) => { if (d.uri.toString() === uri.toString() && Number.isNaN(openEvent)) openEvent = performance.now(); });
   const doc = await vscode.workspace.openTextDocument(uri);
   const editor = await vscode.window.showTextDocument(doc, { preview: false });
-  out.openMs = (await opened) - t;
+  const done = await opened;
+  sub.dispose();
+  out.openMs = done - t;
+  out.openEventMs = openEvent - t;
+  out.afterOpenEventMs = done - openEvent;
+  out.openCheck = api.lastCheck();
+  const during = gcs.filter((g) => g.at >= t && g.at <= done);
+  out.openGc = { n: during.length, totalMs: during.reduce((a, g) => a + g.ms, 0), maxMs: Math.max(0, ...during.map((g) => g.ms)) };
   out.words = doc.getText().split(/\s+/).length;
   out.flagged = vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'groundwork').length;
 
@@ -61,12 +81,16 @@ export async function run(): Promise<void> {
     await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, p);
     hovers.push(performance.now() - t);
   }
+  const hoverGc = gcs.filter((g) => g.at > done);
+  out.hoverGc = { n: hoverGc.length, totalMs: hoverGc.reduce((a, g) => a + g.ms, 0), maxMs: Math.max(0, ...hoverGc.map((g) => g.ms)) };
+  out.hoverTimes = hovers.map((h) => Math.round(h));
   out.hover = { n: hovers.length, p50: pct(hovers, 50), p95: pct(hovers, 95), max: pct(hovers, 100) };
 
   // Typing in one sentence: replace one word, time from the edit to the new diagnostics, minus the
   // debounce (groundwork.checkDelay, read from the settings).
   const delay = vscode.workspace.getConfiguration('groundwork').get<number>('checkDelay') ?? 300;
   const edits: number[] = [];
+  const typingChecks: unknown[] = [];
   const words = ['harbour', 'lantern', 'orchard', 'meadow', 'quarry', 'thimble', 'saddle', 'furnace'];
   for (let k = 0; k < 20; k++) {
     const body = doc.getText();
@@ -77,9 +101,12 @@ export async function run(): Promise<void> {
     t = performance.now();
     await editor.edit((b) => b.replace(range, words[k % words.length]!));
     edits.push((await changed) - t - delay);
+    typingChecks.push(api.lastCheck()!);
   }
+  out.typingChecks = typingChecks;
   out.typing = { n: edits.length, debounceMs: delay, p50: pct(edits, 50), p95: pct(edits, 95), max: pct(edits, 100) };
   await vscode.commands.executeCommand('workbench.action.files.revert');
 
+  gcWatch.disconnect();
   writeFileSync(process.env.GW_BENCH_OUT!, JSON.stringify(out, null, 1));
 }
