@@ -4,7 +4,7 @@
 // Writes bench/extension-results.json and bench/extension-results.md. Run `npm run bench` first (it
 // assembles the corpus and writes the draft); `npm run bench` runs this at its end.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,10 +22,17 @@ if (!existsSync(draft)) {
 
 // The workspace: sources/ holds the corpus (its text families), draft.md the draft; the debounce is
 // the default one, and the index is built fresh (a temporary folder, so no saved index).
+// The sources are the files the engine bench indexed (not its held-out files, whose sentences the
+// draft uses as text in no source).
+const listed = join(CORPUS_DIR, 'indexed.json');
+if (!existsSync(listed)) {
+  console.error(`bench:extension: no ${listed}: run \`npm run bench\` first`);
+  process.exit(2);
+}
 const ws = mkdtempSync(join(tmpdir(), 'gw-bench-ws-'));
-mkdirSync(join(ws, 'sources'));
-for (const d of readdirSync(CORPUS_DIR, { withFileTypes: true })) {
-  if (d.isDirectory()) cpSync(join(CORPUS_DIR, d.name), join(ws, 'sources', d.name), { recursive: true });
+for (const rel of JSON.parse(readFileSync(listed, 'utf8'))) {
+  mkdirSync(dirname(join(ws, 'sources', rel)), { recursive: true });
+  cpSync(join(CORPUS_DIR, rel), join(ws, 'sources', rel));
 }
 cpSync(draft, join(ws, 'draft.md'));
 const out = join(ws, '..', `${ws.split('/').pop()}-results.json`);

@@ -95,6 +95,8 @@ for (const f of order) {
 const texts = new Map([...indexed, ...holdout].map((f) => [f.path, readFileSync(join(CORPUS_DIR, f.path), 'utf8')]));
 const families = [...new Set(indexed.map((f) => f.family))];
 log(`indexing ${indexed.length} files, ${mb(bytes).toFixed(1)} MB (${families.join(', ')}); ${holdout.length} files held out`);
+// The files this run indexed, so that bench/extension.mjs gives the extension the same sources.
+writeFileSync(join(CORPUS_DIR, 'indexed.json'), JSON.stringify(indexed.map((f) => f.path)));
 
 /** Sentences of a set of files, by our own splitter: {file, start, end, text, ws (word spans)}. */
 function sentencesOf(files) {
