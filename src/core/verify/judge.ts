@@ -33,7 +33,7 @@ const WORDING_THRESHOLD = 0.45;
 const CANDIDATES = 40;
 /** At most this many of a sentence's words (the rarest) go into its query. */
 const QUERY_WORDS = 20;
-const MIN_RELATIVE_SCORE = 0.35;
+const MIN_RELATIVE_SCORE = 0.5;
 
 export interface Judged {
   verdict: Verdict;
