@@ -15,6 +15,17 @@ const SLICE_MS = 30;
 /** Below this an unsupported claim's nearest passage is noise, not evidence. */
 const RELATED_MIN_SCORE = 0.35;
 
+/** How a check went, in ms: how late it started, time in the engine, publishing, wall clock. */
+export interface CheckTiming {
+  claims: number;
+  queuedMs: number;
+  engineMs: number;
+  publishMs: number;
+  wallMs: number;
+  /** Range checks (hovers, quick fixes) while the draft was not yet checked. */
+  rangeChecks: { n: number; ms: number };
+}
+
 export interface DocResult {
   version: number;
   result: CheckResult;
@@ -30,7 +41,9 @@ export class DiagnosticsController implements vscode.Disposable {
   private runs = new Map<string, { run: number; version: number; engine: object }>();
   private runCount = 0;
   /** How the latest check went (claims; engine, publishing and wall-clock ms), for the log and benchmarks. */
-  lastTiming: { claims: number; queuedMs: number; engineMs: number; publishMs: number; wallMs: number } | undefined;
+  lastTiming: CheckTiming | undefined;
+  /** Sentences judged for hovers and quick fixes ahead of a check (count, ms), since the last check. */
+  private rangeChecks = { n: 0, ms: 0 };
   private readonly checked = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidCheck = this.checked.event;
   /** The bibliography of each workspace folder, linked to the sources. */
@@ -116,7 +129,8 @@ export class DiagnosticsController implements vscode.Disposable {
     this.results.set(doc.uri.toString(), { version, result, findings });
     this.collection.set(doc.uri, this.toDiagnostics(result, (o) => doc.positionAt(o), doc.uri, findings));
     const t2 = performance.now();
-    this.lastTiming = { claims: result.claims.length, queuedMs, engineMs, publishMs: t2 - t1, wallMs: t2 - t0 };
+    this.lastTiming = { claims: result.claims.length, queuedMs, engineMs, publishMs: t2 - t1, wallMs: t2 - t0, rangeChecks: { ...this.rangeChecks } };
+    this.rangeChecks = { n: 0, ms: 0 };
     log().debug(`checked ${vscode.workspace.asRelativePath(doc.uri)} v${version}: ${result.claims.length} claims in ${(t2 - t0).toFixed(1)} ms ` +
       `(engine ${engineMs.toFixed(1)} ms, diagnostics ${(t2 - t1).toFixed(1)} ms; started ${queuedMs.toFixed(1)} ms late)`);
     this.checked.fire(doc.uri);
@@ -147,7 +161,11 @@ export class DiagnosticsController implements vscode.Disposable {
     if (current) return current;
     const language = this.languageOf(doc);
     if (!language || this.index.state !== 'ready') return undefined;
-    return this.index.engine.checkRange(doc.getText(), language, doc.offsetAt(range.start), doc.offsetAt(range.end), doc.uri.toString());
+    const t = performance.now();
+    const result = this.index.engine.checkRange(doc.getText(), language, doc.offsetAt(range.start), doc.offsetAt(range.end), doc.uri.toString());
+    this.rangeChecks.n++;
+    this.rangeChecks.ms += performance.now() - t;
+    return result;
   }
 
   /** The citation findings of a document's current version (empty until it is checked). */

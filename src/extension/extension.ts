@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { GroundworkCodeActions } from './codeActions';
 import { Commands } from './commands';
-import { DiagnosticsController } from './diagnostics';
+import { DiagnosticsController, type CheckTiming } from './diagnostics';
 import { GroundworkHover } from './hover';
 import { disposeLog, log } from './log';
 import { QuotePanel } from './quotePanel';
@@ -17,7 +17,7 @@ export interface GroundworkApi {
   /** Fires with a draft's URI each time its diagnostics are published (for tools and benchmarks). */
   readonly onDidCheck: vscode.Event<vscode.Uri>;
   /** How the latest check went: claims; how late it started, time in the engine, publishing, wall clock (ms). */
-  lastCheck(): { claims: number; queuedMs: number; engineMs: number; publishMs: number; wallMs: number } | undefined;
+  lastCheck(): CheckTiming | undefined;
   stats(): { sources: number; passages: number; problems: number };
   /** Where the index is saved between sessions. */
   readonly indexFile: vscode.Uri | undefined;
