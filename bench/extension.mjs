@@ -35,6 +35,7 @@ for (const rel of JSON.parse(readFileSync(listed, 'utf8'))) {
   cpSync(join(CORPUS_DIR, rel), join(ws, 'sources', rel));
 }
 cpSync(draft, join(ws, 'draft.md'));
+writeFileSync(join(ws, 'note.md'), 'The bench opens this note first, so that VS Code has activated its Markdown extension.\n');
 const out = join(ws, '..', `${ws.split('/').pop()}-results.json`);
 
 console.error('bench:extension: building the extension and the bench module');
@@ -44,7 +45,7 @@ execFileSync(process.execPath, ['scripts/vscode/build-tests.mjs'], { cwd: ROOT, 
 
 const t0 = Date.now();
 const r = spawnSync(process.execPath, ['scripts/vscode/run-tests.mjs', '--tests', join(ROOT, 'dist/test/integration/bench.js'),
-  '--workspace', ws, '--env', JSON.stringify({ GW_BENCH_OUT: out, GW_BENCH_SETTLE_MS: process.env.GW_BENCH_SETTLE_MS ?? '5000' }), '--timeout', '900', ...(process.env.GW_KEEP_RUN ? ['--keep'] : [])], { cwd: ROOT, stdio: 'inherit' });
+  '--workspace', ws, '--env', JSON.stringify({ GW_BENCH_OUT: out, GW_BENCH_SETTLE_MS: process.env.GW_BENCH_SETTLE_MS ?? '5000', GW_BENCH_PROFILE: process.env.GW_BENCH_PROFILE ?? '' }), '--timeout', '900', ...(process.env.GW_KEEP_RUN ? ['--keep'] : [])], { cwd: ROOT, stdio: 'inherit' });
 rmSync(ws, { recursive: true, force: true });
 if (r.status !== 0 || !existsSync(out)) {
   console.error(`bench:extension: the run failed (exit ${r.status}); nothing measured`);
@@ -64,10 +65,10 @@ const L = [
   '| floor | measured | result |',
   '|---|---|---|',
   `| diagnostics for a 5,000-word draft < 1 s after opening | ${fmt(m.afterOpenEventMs)} ms after the document opened (engine ${fmt(m.openCheck.engineMs)} ms, diagnostics ${fmt(m.openCheck.publishMs)} ms); ${fmt(m.openMs)} ms after the open call (VS Code took ${fmt(m.openEventMs)} ms to open it) | ${ok(m.afterOpenEventMs, FLOORS.openMs)} |`,
-  `| hover p95 < 50 ms | p50 ${fmt(m.hover.p50)} · p95 ${fmt(m.hover.p95)} · max ${fmt(m.hover.max)} ms (${m.hover.n} hovers) | ${ok(m.hover.p95, FLOORS.hoverP95)} |`,
+  `| hover p95 < 50 ms | p50 ${fmt(m.hover.p50)} · p95 ${fmt(m.hover.p95)} · max ${fmt(m.hover.max)} ms (${m.hover.n} hovers, every provider and the round trip); Groundwork's provider itself: p50 ${fmt(m.ownHover.p50)} · p95 ${fmt(m.ownHover.p95)} · max ${fmt(m.ownHover.max)} ms | ${ok(m.hover.p95, FLOORS.hoverP95)} |`,
   `| diagnostics < 100 ms after typing in one sentence, excluding the ${m.typing.debounceMs} ms debounce | p50 ${fmt(m.typing.p50)} · p95 ${fmt(m.typing.p95)} · max ${fmt(m.typing.max)} ms (${m.typing.n} edits) | ${ok(m.typing.p95, FLOORS.typingP95)} |`,
   '',
-  `Times are from the extension host. Opening: from \`onDidOpenTextDocument\` (VS Code has read the file and handed it to the extension host) until Groundwork publishes the draft's ${m.flagged} diagnostics; the time before that event is VS Code's own (code-server and Chromium here). Hover: \`vscode.executeHoverProvider\` (every hover provider, Markdown's included). Typing: \`TextEditor.edit\` until the re-check is published, minus the debounce; the engine's share of it: p50 ${fmt(pctOf(m.typingChecks.map((c) => c.engineMs), 50))} ms.`,
+  `Times are from the extension host. A one-line Markdown note is opened first (VS Code activates its Markdown extension on a session's first Markdown file, 0.3–0.5 s of module loading here). Opening: from \`onDidOpenTextDocument\` (VS Code has read the file and handed it to the extension host) until Groundwork publishes the draft's ${m.flagged} diagnostics; the time before that event is VS Code's own (code-server and Chromium here). Hover: \`vscode.executeHoverProvider\` (every hover provider, Markdown's included). Typing: \`TextEditor.edit\` until the re-check is published, minus the debounce; the engine's share of it: p50 ${fmt(pctOf(m.typingChecks.map((c) => c.engineMs), 50))} ms.`,
 ];
 writeFileSync(join(ROOT, 'bench/extension-results.json'), JSON.stringify(m, null, 1));
 writeFileSync(join(ROOT, 'bench/extension-results.md'), L.join('\n') + '\n');

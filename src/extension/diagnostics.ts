@@ -11,7 +11,7 @@ import { log } from './log';
 import type { SourceIndex } from './sourceIndex';
 
 /** A stepped check yields to the extension host after this long (ms): hovers and typing go on. */
-const SLICE_MS = 30;
+const SLICE_MS = 50;
 /** Below this an unsupported claim's nearest passage is noise, not evidence. */
 const RELATED_MIN_SCORE = 0.35;
 

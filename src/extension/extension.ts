@@ -18,6 +18,8 @@ export interface GroundworkApi {
   readonly onDidCheck: vscode.Event<vscode.Uri>;
   /** How the latest check went: claims; how late it started, time in the engine, publishing, wall clock (ms). */
   lastCheck(): CheckTiming | undefined;
+  /** Time Groundwork's own hover provider took in the latest hovers (ms). */
+  hoverTimes(): number[];
   stats(): { sources: number; passages: number; problems: number };
   /** Where the index is saved between sessions. */
   readonly indexFile: vscode.Uri | undefined;
@@ -33,11 +35,12 @@ export function activate(context: vscode.ExtensionContext): GroundworkApi {
     { language: 'markdown' }, { language: 'plaintext' }, { language: 'latex' }, { language: 'tex' },
   ];
   const indexed = new vscode.EventEmitter<void>();
+  const hover = new GroundworkHover(index, diagnostics);
 
   context.subscriptions.push(
     index, diagnostics, status, panel, indexed, { dispose: disposeLog },
     ...commands.register(),
-    vscode.languages.registerHoverProvider(drafts, new GroundworkHover(index, diagnostics)),
+    vscode.languages.registerHoverProvider(drafts, hover),
     vscode.languages.registerCodeActionsProvider(drafts, new GroundworkCodeActions(diagnostics),
       { providedCodeActionKinds: GroundworkCodeActions.kinds }),
     vscode.window.registerWebviewViewProvider(QuotePanel.viewType, panel, { webviewOptions: { retainContextWhenHidden: false } }),
@@ -76,6 +79,7 @@ export function activate(context: vscode.ExtensionContext): GroundworkApi {
     onDidIndex: indexed.event,
     onDidCheck: diagnostics.onDidCheck,
     lastCheck: () => diagnostics.lastTiming,
+    hoverTimes: () => [...hover.recentMs],
     stats: () => index.stats(),
     indexFile: index.file,
   };

@@ -19,9 +19,21 @@ const VERDICT_LABEL: Record<ClaimResult['verdict'], string> = {
 };
 
 export class GroundworkHover implements vscode.HoverProvider {
+  /** Time spent in the latest hovers (ms, last 200), for the log and benchmarks. */
+  readonly recentMs: number[] = [];
+
   constructor(private readonly index: SourceIndex, private readonly diagnostics: DiagnosticsController) {}
 
   provideHover(doc: vscode.TextDocument, pos: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
+    const t = performance.now();
+    try {
+      return this.hover(doc, pos, token);
+    } finally {
+      if (this.recentMs.push(performance.now() - t) > 200) this.recentMs.shift();
+    }
+  }
+
+  private hover(doc: vscode.TextDocument, pos: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
     const result = this.diagnostics.resultAt(doc, new vscode.Range(pos, pos));
     if (!result || token.isCancellationRequested) return undefined;
     const offset = doc.offsetAt(pos);

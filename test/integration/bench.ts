@@ -3,6 +3,7 @@
 // 5,000-word draft). It waits on VS Code events, never on timers, and writes what it measured as JSON
 // to $GW_BENCH_OUT. Not part of the test suite: measurements are not assertions.
 import { writeFileSync } from 'fs';
+import { Session } from 'inspector';
 import { PerformanceObserver } from 'perf_hooks';
 import * as vscode from 'vscode';
 import type { GroundworkApi } from '../../src/extension/extension';
@@ -13,6 +14,24 @@ const pct = (values: number[], p: number) => {
   const s = [...values].sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : NaN;
 };
+
+interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }
+
+/** The functions with the most self time in a CPU profile, by script (ms), and the share per script. */
+function selfTimes(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, top: number) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const fns = new Map<string, number>();
+  const scripts = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id)!.callFrame;
+    const script = f.url.split('/').slice(-3).join('/') || '(native)';
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    fns.set(`${f.functionName || '(anonymous)'} ${script}:${f.lineNumber}`, (fns.get(`${f.functionName || '(anonymous)'} ${script}:${f.lineNumber}`) ?? 0) + ms);
+    scripts.set(script, (scripts.get(script) ?? 0) + ms);
+  });
+  const round = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => [k, Math.round(v)]);
+  return { functions: round(fns, top), scripts: round(scripts, 12) };
+}
 
 /** Resolves with the time Groundwork next publishes diagnostics for `uri`. */
 function published(api: GroundworkApi, uri: vscode.Uri): Promise<number> {
@@ -49,6 +68,24 @@ export async function run(): Promise<void> {
   gcWatch.observe({ entryTypes: ['gc'] });
   out.heapMB = Math.round(process.memoryUsage().heapUsed / 1048576);
 
+  // VS Code activates its Markdown extension on the first Markdown file of a session (0.3-0.5 s of
+  // loading here): a one-line note opened first, as in any session, keeps that out of the measure.
+  const note = vscode.Uri.joinPath(folder, 'note.md');
+  const noted = published(api, note);
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(note), { preview: false });
+  await noted;
+  await new Promise((r) => setTimeout(r, 1000));
+
+  // With GW_BENCH_PROFILE, a CPU profile of the extension host while the draft opens: who keeps it busy.
+  const profiler = process.env.GW_BENCH_PROFILE ? new Session() : undefined;
+  profiler?.connect();
+  const post = (method: string, params?: object) => new Promise<any>((resolve, reject) => profiler!.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))));
+  if (profiler) {
+    await post('Profiler.enable');
+    await post('Profiler.setSamplingInterval', { interval: 500 });
+    await post('Profiler.start');
+  }
+
   // Opening the 5,000-word draft: from the open call to its diagnostics.
   const uri = vscode.Uri.joinPath(folder, 'draft.md');
   t = performance.now();
@@ -64,6 +101,10 @@ export async function run(): Promise<void> {
   out.openEventMs = openEvent - t;
   out.afterOpenEventMs = done - openEvent;
   out.openCheck = api.lastCheck();
+  if (profiler) {
+    out.openProfile = selfTimes((await post('Profiler.stop')).profile, 25);
+    profiler.disconnect();
+  }
   const during = gcs.filter((g) => g.at >= t && g.at <= done);
   out.openGc = { n: during.length, totalMs: during.reduce((a, g) => a + g.ms, 0), maxMs: Math.max(0, ...during.map((g) => g.ms)) };
   out.words = doc.getText().split(/\s+/).length;
@@ -84,6 +125,9 @@ export async function run(): Promise<void> {
   const hoverGc = gcs.filter((g) => g.at > done);
   out.hoverGc = { n: hoverGc.length, totalMs: hoverGc.reduce((a, g) => a + g.ms, 0), maxMs: Math.max(0, ...hoverGc.map((g) => g.ms)) };
   out.hoverTimes = hovers.map((h) => Math.round(h));
+  // Groundwork's own provider, without the other providers and VS Code's round trip.
+  const own = api.hoverTimes().slice(-hovers.length);
+  out.ownHover = { n: own.length, p50: pct(own, 50), p95: pct(own, 95), max: pct(own, 100), first: own.slice(0, 5).map((h) => Math.round(h * 10) / 10) };
   out.hover = { n: hovers.length, p50: pct(hovers, 50), p95: pct(hovers, 95), max: pct(hovers, 100) };
 
   // Typing in one sentence: replace one word, time from the edit to the new diagnostics, minus the
