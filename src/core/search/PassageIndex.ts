@@ -367,8 +367,6 @@ export class PassageIndex {
     this.termSources.set(term, list);
     return list;
   }
-
-
 }
 
 // The scoring kernels are small monomorphic functions over typed arrays: folded into search(), the
