@@ -68,8 +68,8 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   /**
-   * A scheduled check: the engine judges sentences for up to SLICE_MS per turn of the event loop, so a long draft
-   * opened cold never blocks the extension host (hovers and typing go on in between). A newer run for
+   * A scheduled check: the engine judges sentences for up to SLICE_MS per turn of the event loop, so
+   * a long draft opened cold never blocks the extension host (hovers and typing go on in between). A newer run for
    * the document, an edit, closing it or a new index abandons the run.
    */
   private async checkInSteps(doc: vscode.TextDocument, due = performance.now()): Promise<void> {
@@ -77,7 +77,7 @@ export class DiagnosticsController implements vscode.Disposable {
     if (!language || doc.isClosed || this.index.state !== 'ready') return;
     const key = doc.uri.toString();
     const version = doc.version;
-    if (this.results.get(key)?.version === version) return;
+    if (this.current(doc)) return;
     const engine = this.index.engine;
     // Opening a draft schedules it more than once (opened, then shown): one run per version and index.
     const running = this.runs.get(key);
@@ -94,7 +94,7 @@ export class DiagnosticsController implements vscode.Disposable {
         busy += performance.now() - slice;
         await new Promise<void>((resolve) => setImmediate(resolve));
         const abandon = this.runs.get(key)?.run !== run || doc.isClosed || doc.version !== version || this.index.engine !== engine ||
-          this.index.state !== 'ready' || this.results.get(key)?.version === version; // (a command may have checked it meanwhile)
+          this.index.state !== 'ready' || this.current(doc) !== undefined; // (a command may have checked it meanwhile)
         if (abandon) {
           if (this.runs.get(key)?.run === run) this.runs.delete(key);
           return;
@@ -111,12 +111,11 @@ export class DiagnosticsController implements vscode.Disposable {
   check(doc: vscode.TextDocument): CheckResult | undefined {
     const language = this.languageOf(doc);
     if (!language || doc.isClosed || this.index.state !== 'ready') return undefined;
-    const key = doc.uri.toString();
-    const cached = this.results.get(key);
-    if (cached?.version === doc.version) return cached.result;
+    const cached = this.current(doc);
+    if (cached) return cached.result;
     const version = doc.version;
     const t0 = performance.now();
-    const result = this.index.engine.check(doc.getText(), language, key);
+    const result = this.index.engine.check(doc.getText(), language, doc.uri.toString());
     this.publishFor(doc, version, result, t0, performance.now() - t0);
     return result;
   }
@@ -141,24 +140,20 @@ export class DiagnosticsController implements vscode.Disposable {
     return this.check(doc);
   }
 
-  /**
-   * The result for the document's current version if there is one, without checking: for what VS
-   * Code asks on every cursor move (code actions, the panel following the cursor), which must not
-   * bypass the debounce. They are asked again when the check lands (diagnostics change, onDidCheck).
-   */
-  currentResult(doc: vscode.TextDocument): CheckResult | undefined {
+  /** The stored result if it is for the document's current version. */
+  private current(doc: vscode.TextDocument): DocResult | undefined {
     const r = this.results.get(doc.uri.toString());
-    return r?.version === doc.version ? r.result : undefined;
+    return r?.version === doc.version ? r : undefined;
   }
 
   /**
    * The claims overlapping a range, with the draft's citations: the current result when there is
    * one, else only those claims judged now (a hover or a quick fix must not wait for, nor force, a
-   * check of the whole draft).
+   * check of the whole draft: VS Code asks for code actions on every cursor move).
    */
   resultAt(doc: vscode.TextDocument, range: vscode.Range): CheckResult | undefined {
-    const current = this.currentResult(doc);
-    if (current) return current;
+    const current = this.current(doc);
+    if (current) return current.result;
     const language = this.languageOf(doc);
     if (!language || this.index.state !== 'ready') return undefined;
     const t = performance.now();
@@ -170,8 +165,7 @@ export class DiagnosticsController implements vscode.Disposable {
 
   /** The citation findings of a document's current version (empty until it is checked). */
   currentFindings(doc: vscode.TextDocument): CitationFinding[] {
-    const r = this.results.get(doc.uri.toString());
-    return r?.version === doc.version ? r.findings : [];
+    return this.current(doc)?.findings ?? [];
   }
 
   /** Unresolved citations and citations of the wrong source. */

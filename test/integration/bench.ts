@@ -7,13 +7,8 @@ import { Session } from 'inspector';
 import { PerformanceObserver } from 'perf_hooks';
 import * as vscode from 'vscode';
 import type { GroundworkApi } from '../../src/extension/extension';
+import { when } from './helpers';
 
-const DEADLINE_MS = 300_000;
-
-const pct = (values: number[], p: number) => {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : NaN;
-};
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }
 
@@ -35,15 +30,7 @@ function selfTimes(profile: { nodes: ProfileNode[]; samples: number[]; timeDelta
 
 /** Resolves with the time Groundwork next publishes diagnostics for `uri`. */
 function published(api: GroundworkApi, uri: vscode.Uri): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const sub = api.onDidCheck((u) => {
-      if (u.toString() !== uri.toString()) return;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve(performance.now());
-    });
-    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`timed out waiting for diagnostics of ${uri.path}`)); }, DEADLINE_MS);
-  });
+  return when(api.onDidCheck, (u) => u.toString() === uri.toString(), `diagnostics of ${uri.path}`).then(() => performance.now());
 }
 
 export async function run(): Promise<void> {
@@ -124,11 +111,10 @@ export async function run(): Promise<void> {
   }
   const hoverGc = gcs.filter((g) => g.at > done);
   out.hoverGc = { n: hoverGc.length, totalMs: hoverGc.reduce((a, g) => a + g.ms, 0), maxMs: Math.max(0, ...hoverGc.map((g) => g.ms)) };
-  out.hoverTimes = hovers.map((h) => Math.round(h));
-  // Groundwork's own provider, without the other providers and VS Code's round trip.
-  const own = api.hoverTimes().slice(-hovers.length);
-  out.ownHover = { n: own.length, p50: pct(own, 50), p95: pct(own, 95), max: pct(own, 100), first: own.slice(0, 5).map((h) => Math.round(h * 10) / 10) };
-  out.hover = { n: hovers.length, p50: pct(hovers, 50), p95: pct(hovers, 95), max: pct(hovers, 100) };
+  // Raw samples: bench/extension.mjs takes the percentiles. Groundwork's own provider's times
+  // leave out the other providers and VS Code's round trip.
+  out.hoverMs = hovers;
+  out.ownHoverMs = api.hoverTimes().slice(-hovers.length);
 
   // Typing in one sentence: replace one word, time from the edit to the new diagnostics, minus the
   // debounce (groundwork.checkDelay, read from the settings).
@@ -148,7 +134,8 @@ export async function run(): Promise<void> {
     typingChecks.push(api.lastCheck()!);
   }
   out.typingChecks = typingChecks;
-  out.typing = { n: edits.length, debounceMs: delay, p50: pct(edits, 50), p95: pct(edits, 95), max: pct(edits, 100) };
+  out.typingMs = edits;
+  out.debounceMs = delay;
   await vscode.commands.executeCommand('workbench.action.files.revert');
 
   gcWatch.disconnect();
