@@ -11,7 +11,7 @@
 import Fuse from 'fuse.js';
 import type { CheckResult, ClaimResult, DraftCitation, DraftLanguage, Evidence, Passage, SearchOptions, SourceProblem } from './types';
 import { documentFormatOf, extractSync, locationLabel, type Extracted, type SourceMetadata } from './formats';
-import { PassageIndex, type SourceEntry, type StoredPassage } from './search/PassageIndex';
+import { PassageIndex, PassageKeys, type SourceEntry, type StoredPassage } from './search/PassageIndex';
 import { TypoIndex } from './search/typos';
 import { parseDraft, reparseDraft, type ParsedDraft } from './draft/claims';
 import { analyze, type TextView } from './verify/analyze';
@@ -410,9 +410,7 @@ export class Engine {
         let v = this.views.get(id);
         if (!v) {
           const p = this.index.passages[id]!;
-          const keys = new Set<string>();
-          for (const t of p.terms) keys.add(this.index.termKeys[t]!);
-          v = analyze(p.text, keys);
+          v = analyze(p.text, new PassageKeys(this.index, p.terms));
           const title = this.index.sources[p.sourceIndex]?.titleTerms;
           if (title?.length) v.context = new Set(title.map((t) => this.index.termKeys[t]!));
           if (this.views.size >= VIEW_CACHE) this.views.clear();

@@ -9,18 +9,35 @@ import { STOPWORDS } from '../text/stopwords';
 
 let groupsByKey: Map<string, number[]> | undefined;
 let membersByGroup: string[][] = [];
-let phraseHeads: Set<string> = new Set();
+/** Multi-word lemma keys word by word, so a text's phrases are found without building strings. */
+export interface PhraseNode {
+  /** A lemma ends here. */
+  end: boolean;
+  next: Map<string, PhraseNode>;
+}
+let phraseTrie = new Map<string, PhraseNode>();
 
 /** The key of a lemma or a run of tokens: stems of content words, function words as they are. */
 export function phraseKey(words: string[]): string {
   return words.map((w) => (STOPWORDS.has(w) ? w : stem(w))).join(' ');
 }
 
+function addPhrase(parts: string[]): void {
+  let level = phraseTrie;
+  let node: PhraseNode | undefined;
+  for (const part of parts) {
+    node = level.get(part);
+    if (!node) level.set(part, (node = { end: false, next: new Map() }));
+    level = node.next;
+  }
+  node!.end = true;
+}
+
 function load(): Map<string, number[]> {
   if (groupsByKey) return groupsByKey;
   groupsByKey = new Map();
   membersByGroup = [];
-  phraseHeads = new Set();
+  phraseTrie = new Map();
   const lines = THESAURUS.split('\n');
   for (let g = 0; g < lines.length; g++) {
     const members: string[] = [];
@@ -29,7 +46,7 @@ function load(): Map<string, number[]> {
       const key = phraseKey(words);
       if (members.includes(key)) continue;
       members.push(key);
-      if (words.length > 1) phraseHeads.add(key.split(' ')[0]!);
+      if (words.length > 1) addPhrase(key.split(' '));
       let list = groupsByKey.get(key);
       if (!list) groupsByKey.set(key, (list = []));
       list.push(g);
@@ -62,12 +79,8 @@ export function areSynonyms(a: string, b: string): boolean {
   return false;
 }
 
-/** Whether some multi-word lemma starts with this key (to avoid phrase look-ups elsewhere). */
-export function startsPhrase(key: string): boolean {
+/** The multi-word lemmas that start with this key, if any (walk `next` with the following keys). */
+export function phrasesFrom(key: string): PhraseNode | undefined {
   load();
-  return phraseHeads.has(key);
-}
-
-export function isKnownPhrase(key: string): boolean {
-  return load().has(key);
+  return phraseTrie.get(key);
 }

@@ -495,3 +495,17 @@ export class TopK {
     this.scores[b] = sc;
   }
 }
+
+/** A passage's content-word keys read from its term ids in place: no set is built per passage. */
+export class PassageKeys {
+  constructor(private readonly index: PassageIndex, private readonly terms: Int32Array) {}
+
+  has(key: string): boolean {
+    const id = this.index.termId(key);
+    return id !== undefined && this.terms.includes(id);
+  }
+
+  *[Symbol.iterator](): Iterator<string> {
+    for (const t of this.terms) yield this.index.termKeys[t]!;
+  }
+}

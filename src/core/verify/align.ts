@@ -227,20 +227,3 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
   const context = total - conflictWeight > 0 ? matched / (total - conflictWeight) : 0;
   return { coverage, context, conflicts, missing, matched, allFacts, polarityFlips };
 }
-
-/** Merges the views of adjacent passages (a claim may take two sentences of a source to say). */
-export function mergeViews(a: TextView, b: TextView): TextView {
-  const offset = a.text.length + 1;
-  const shift = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start + offset, end: x.end + offset });
-  return {
-    text: a.text + ' ' + b.text,
-    tokens: [...a.tokens, ...b.tokens.map(shift)],
-    facts: [...a.facts, ...b.facts.map(shift)],
-    words: [...a.words, ...b.words.map((w) => ({ ...shift(w), index: w.index + a.tokens.length }))],
-    keys: new Set([...a.keys, ...b.keys]),
-    phrases: new Set([...a.phrases, ...b.phrases]),
-    acronyms: new Set([...a.acronyms, ...b.acronyms]),
-    initials: new Set([...a.initials, ...b.initials]),
-    ...(a.context ? { context: a.context } : {}),
-  };
-}

@@ -5,7 +5,7 @@
 import { tokenize, type Token } from '../text/tokenize';
 import { WEAK_WORDS } from '../text/stopwords';
 import { extractFacts, type Fact } from './facts';
-import { isKnownPhrase, startsPhrase } from '../lexicon/thesaurus';
+import { phrasesFrom } from '../lexicon/thesaurus';
 
 export interface ContentWord {
   key: string;
@@ -24,7 +24,7 @@ export interface TextView {
   readonly facts: Fact[];
   /** Content words outside number/date/money facts. */
   readonly words: ContentWord[];
-  keys: Set<string>;
+  readonly keys: Keys;
   /** Multi-word lemma keys present (e.g. "step down"), computed on first use. */
   readonly phrases: Set<string>;
   /** All-caps short words (acronyms) and initials of 2–4 word runs. */
@@ -32,6 +32,12 @@ export interface TextView {
   readonly initials: Set<string>;
   /** Keys of the passage's context (its source's title): what "it" and "the company" refer to. */
   context?: Set<string>;
+}
+
+/** The content-word keys of a text: a set, or a passage's term ids read in place (no set per passage). */
+export interface Keys {
+  has(key: string): boolean;
+  [Symbol.iterator](): Iterator<string>;
 }
 
 const QUANTITY_KINDS = new Set(['money', 'percent', 'number', 'date']);
@@ -43,36 +49,110 @@ const ACRONYM_RE = /\b[A-Z]{2,5}s?\b/g;
  * the index), saves tokenising: tokens and everything built on them are then computed on first use,
  * and most candidate passages are rejected on their keys alone.
  */
-export function analyze(text: string, indexedKeys?: Set<string>): TextView {
-  let tokens: Token[] | undefined = indexedKeys ? undefined : tokenize(text);
-  const keys = indexedKeys ?? new Set(tokens!.map((t) => t.key));
-  let acronyms: Set<string> | undefined;
-  let facts: Fact[] | undefined;
-  let words: ContentWord[] | undefined;
-  let phrases: Set<string> | undefined;
-  let initials: Set<string> | undefined;
-  return {
-    text, keys,
-    get tokens(): Token[] {
-      return (tokens ??= tokenize(text));
-    },
-    get acronyms(): Set<string> {
-      return (acronyms ??= new Set((text.match(ACRONYM_RE) ?? []).map((a) => a.toLowerCase().replace(/s$/, ''))));
-    },
-    get facts(): Fact[] {
-      return (facts ??= extractFacts(text));
-    },
-    get words(): ContentWord[] {
-      return (words ??= contentWords(this.tokens, this.facts));
-    },
-    // Multi-word lemmas are looked up only when a match needs them (most alignments never do).
-    get phrases(): Set<string> {
-      return (phrases ??= phrasesIn(this.tokens));
-    },
-    get initials(): Set<string> {
-      return (initials ??= initialsOf(this.tokens));
-    },
-  };
+export function analyze(text: string, indexedKeys?: Keys): TextView {
+  return new LazyView(text, indexedKeys);
+}
+
+/** Each part is computed on first use (a class rather than closures: thousands are made per check). */
+class LazyView implements TextView {
+  readonly keys: Keys;
+  context?: Set<string>;
+  private tokenList?: Token[];
+  private acronymSet?: Set<string>;
+  private factList?: Fact[];
+  private wordList?: ContentWord[];
+  private phraseSet?: Set<string>;
+  private initialSet?: Set<string>;
+
+  constructor(readonly text: string, indexedKeys?: Keys) {
+    if (indexedKeys) this.keys = indexedKeys;
+    else {
+      this.tokenList = tokenize(text);
+      this.keys = new Set(this.tokenList.map((t) => t.key));
+    }
+  }
+
+  get tokens(): Token[] {
+    return (this.tokenList ??= tokenize(this.text));
+  }
+
+  get acronyms(): Set<string> {
+    return (this.acronymSet ??= acronymsIn(this.text));
+  }
+
+  get facts(): Fact[] {
+    return (this.factList ??= extractFacts(this.text));
+  }
+
+  get words(): ContentWord[] {
+    return (this.wordList ??= contentWords(this.tokens, this.facts));
+  }
+
+  // Multi-word lemmas are looked up only when a match needs them (most alignments never do).
+  get phrases(): Set<string> {
+    return (this.phraseSet ??= phrasesIn(this.tokens));
+  }
+
+  get initials(): Set<string> {
+    return (this.initialSet ??= initialsOf(this.tokens));
+  }
+}
+
+function acronymsIn(text: string): Set<string> {
+  return new Set((text.match(ACRONYM_RE) ?? []).map((a) => a.toLowerCase().replace(/s$/, '')));
+}
+
+/**
+ * Adjacent passages read as one (a claim may take two sentences of a source to say). Built lazily
+ * like a passage's view: an alignment usually needs the keys and facts, rarely tokens or phrases.
+ */
+export class MergedView implements TextView {
+  readonly text: string;
+  readonly keys: Keys;
+  readonly context?: Set<string>;
+  private readonly offset: number;
+  private tokenList?: Token[];
+  private factList?: Fact[];
+  private wordList?: ContentWord[];
+  private phraseSet?: Set<string>;
+  private acronymSet?: Set<string>;
+  private initialSet?: Set<string>;
+
+  constructor(private readonly a: TextView, private readonly b: TextView) {
+    this.text = a.text + ' ' + b.text;
+    this.offset = a.text.length + 1;
+    this.keys = new Set([...a.keys, ...b.keys]);
+    if (a.context) this.context = a.context;
+  }
+
+  private shift<T extends { start: number; end: number }>(x: T): T {
+    return { ...x, start: x.start + this.offset, end: x.end + this.offset };
+  }
+
+  get tokens(): Token[] {
+    return (this.tokenList ??= [...this.a.tokens, ...this.b.tokens.map((t) => this.shift(t))]);
+  }
+
+  get facts(): Fact[] {
+    return (this.factList ??= [...this.a.facts, ...this.b.facts.map((f) => this.shift(f))]);
+  }
+
+  get words(): ContentWord[] {
+    const first = this.a.tokens.length;
+    return (this.wordList ??= [...this.a.words, ...this.b.words.map((w) => ({ ...this.shift(w), index: w.index + first }))]);
+  }
+
+  get phrases(): Set<string> {
+    return (this.phraseSet ??= new Set([...this.a.phrases, ...this.b.phrases]));
+  }
+
+  get acronyms(): Set<string> {
+    return (this.acronymSet ??= new Set([...this.a.acronyms, ...this.b.acronyms]));
+  }
+
+  get initials(): Set<string> {
+    return (this.initialSet ??= new Set([...this.a.initials, ...this.b.initials]));
+  }
 }
 
 /** Content words outside number, amount and date facts (those are compared as facts). */
@@ -103,14 +183,13 @@ function initialsOf(tokens: Token[]): Set<string> {
 /** Multi-word lemma keys in a token run. Token keys are what phraseKey makes of a lemma's words. */
 function phrasesIn(tokens: Token[]): Set<string> {
   const out = new Set<string>();
-  tokens.forEach((t, index) => {
-    if (!startsPhrase(t.key)) return;
-    let key = t.key;
-    for (let n = 1; n < 3 && index + n < tokens.length; n++) {
-      key += ' ' + tokens[index + n]!.key;
-      if (isKnownPhrase(key)) out.add(key);
+  for (let i = 0; i < tokens.length; i++) {
+    let node = phrasesFrom(tokens[i]!.key);
+    for (let n = 1; node && n < 3 && i + n < tokens.length; n++) {
+      node = node.next.get(tokens[i + n]!.key);
+      if (node?.end) out.add(tokens.slice(i, i + n + 1).map((t) => t.key).join(' '));
     }
-  });
+  }
   return out;
 }
 

@@ -6,8 +6,8 @@
 import type { FixSuggestion, Verdict } from '../types';
 import type { PassageIndex, QueryTerm, StoredPassage } from '../search/PassageIndex';
 import { synonymsOf } from '../lexicon/thesaurus';
-import { analyze, type TextView } from './analyze';
-import { align, mergeViews, type Alignment } from './align';
+import { analyze, MergedView, type TextView } from './analyze';
+import { align, type Alignment } from './align';
 import { closestWording, containsRun, extractQuotes, type Quote } from './quotes';
 import { collapse } from '../sources/parse';
 import type { TypoIndex } from '../search/typos';
@@ -118,12 +118,14 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
       for (const nid of [h.id - 1, h.id + 1]) {
         const n = index.passages[nid];
         if (!n || n.chrome || n.sourceIndex !== p.sourceIndex) continue;
-        // Merging can only help when the neighbour has claim words this passage lacks.
+        // Merging can only help when the neighbour has claim words or figures this passage lacks. (A
+        // name counts through its words: a neighbour naming it again adds nothing.)
         const nv = ctx.view(nid);
         const pv = ctx.view(h.id);
-        if (!claim.words.some((w) => nv.keys.has(w.key) && !pv.keys.has(w.key)) && !claim.facts.some((f) => nv.facts.some((g) => g.value === f.value))) continue;
+        if (!claim.words.some((w) => nv.keys.has(w.key) && !pv.keys.has(w.key)) &&
+          !claim.facts.some((f) => f.kind !== 'name' && nv.facts.some((g) => g.value === f.value))) continue;
         const ids = nid < h.id ? [nid, h.id] : [h.id, nid];
-        const merged = mergeViews(ctx.view(ids[0]!), ctx.view(ids[1]!));
+        const merged = new MergedView(ctx.view(ids[0]!), ctx.view(ids[1]!));
         const a2 = alignTo(claim, merged, emphasis);
         if (a2.coverage > a.coverage + 0.08) candidates.push({ ids, a: a2, rank: rank + 0.5, support: supportOf(a2), bm, primary: h.id });
       }

@@ -1,0 +1,41 @@
+import { strict as assert } from 'node:assert';
+import { PassageIndex, PassageKeys } from '../../src/core/search/PassageIndex';
+import { parseSource } from '../../src/core/sources/parse';
+import { analyze, MergedView } from '../../src/core/verify/analyze';
+import { phraseKey } from '../../src/core/lexicon/thesaurus';
+import { stem } from '../../src/core/text/tokenize';
+
+describe('text views', () => {
+  it('finds multi-word lemmas of two and three words, and no phrase across unrelated words', () => {
+    const v = analyze('The chief executive officer stepped down on Friday.');
+    assert.ok(v.phrases.has(phraseKey(['step', 'down'])), [...v.phrases].join(', '));
+    assert.ok(v.phrases.has(phraseKey(['chief', 'executive', 'officer'])), [...v.phrases].join(', '));
+    assert.ok(!analyze('He went down the stairs, step by step.').phrases.has(phraseKey(['step', 'down'])));
+  });
+
+  it('reads two adjacent passages as one text: offsets, word indexes and facts line up with the joined text', () => {
+    const a = 'Mayor Lucia Ferrante resigned on 14 May 2024.';
+    const b = 'The council approved $2.5 million for two ferries.';
+    const merged = new MergedView(analyze(a), analyze(b));
+    const joined = analyze(`${a} ${b}`);
+    assert.equal(merged.text, joined.text);
+    assert.deepEqual(merged.tokens, joined.tokens);
+    assert.deepEqual(merged.facts.map((f) => [f.kind, f.value, f.start]), joined.facts.map((f) => [f.kind, f.value, f.start]));
+    assert.deepEqual(merged.words.map((w) => [w.key, w.start, w.index]), joined.words.map((w) => [w.key, w.start, w.index]));
+    for (const w of merged.words) assert.equal(merged.tokens[w.index]!.key, w.key);
+    assert.ok(merged.keys.has(stem('ferries')) && merged.keys.has(stem('resigned')));
+  });
+
+  it("reads a passage's keys from its term ids in place", () => {
+    const index = new PassageIndex();
+    const parsed = parseSource('harbor.txt', 'The ferries carried 400 passengers across the harbour.');
+    if (!('passages' in parsed)) throw new Error(parsed.message);
+    index.addSource(parsed);
+    const p = index.passages.find((x) => x && !x.chrome)!;
+    const keys = new PassageKeys(index, p.terms);
+    assert.ok(keys.has(stem('ferries')) && keys.has(stem('passengers')));
+    assert.ok(!keys.has(stem('lighthouse')), 'a key the index has never seen');
+    assert.ok(!keys.has('the'), 'function words are not content keys');
+    assert.deepEqual(new Set(keys), new Set([...p.terms].map((t) => index.termKeys[t])));
+  });
+});
