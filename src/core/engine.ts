@@ -39,7 +39,11 @@ const WARM_UP_SENTENCES = [
   'The report was not published until the following year.',
   'He wrote the program in two weeks and sold it for 300 dollars.',
 ];
-const WARM_UP_ROUNDS = 6;
+const WARM_UP_ROUNDS = 3;
+/** Source sentences the warm-up judges after the generic ones. */
+const WARM_UP_SAMPLES = 60;
+/** The document key of the warm-up's own draft (no real document has it). */
+const WARM_UP_KEY = '\0groundwork-warm-up';
 const VERDICT_CACHE = 50_000;
 
 export class Engine {
@@ -134,6 +138,41 @@ export class Engine {
         yield;
       }
     }
+    // Then sentences of the sources themselves, spread over the index, some with a figure changed:
+    // generic sentences leave paths of the judging code without type feedback (merged passages, long
+    // postings, conflicts), and the first real draft would pay for the deoptimisations.
+    const samples = this.sampleSentences(WARM_UP_SAMPLES);
+    for (const text of samples) {
+      judge(text, this.context());
+      yield;
+      const changed = text.replace(/\d+/, (n) => String(Number(n) + 1));
+      if (changed !== text) {
+        judge(changed, this.context());
+        yield;
+      }
+    }
+    // And a small draft through check() itself (parsing, claims, evidence), then forgotten.
+    const draft = [...WARM_UP_SENTENCES, ...samples.slice(0, 8)].join('\n\n');
+    const judged = this.judgedCount;
+    for (const language of ['markdown', 'latex'] as const) {
+      const steps = this.checkSteps(draft, language, WARM_UP_KEY);
+      while (!steps.next().done) yield;
+      for (const sentence of this.lastDraft.get(WARM_UP_KEY)?.parsed.sentences ?? []) this.verdicts.delete(sentence.claimText);
+      this.lastDraft.delete(WARM_UP_KEY);
+    }
+    this.judgedCount = judged;
+  }
+
+  /** Up to n prose passages of 6-30 content words, taken at even steps through the index. */
+  private sampleSentences(n: number): string[] {
+    const out: string[] = [];
+    const passages = this.index.passages;
+    const step = Math.max(1, Math.floor(passages.length / (n * 2 + 1)));
+    for (let id = step >> 1; id < passages.length && out.length < n; id += step) {
+      const p = passages[id];
+      if (p && !p.chrome && p.terms.length >= 6 && p.terms.length <= 30) out.push(p.text);
+    }
+    return out;
   }
 
   /** Records a source that could not even be read (I/O error), so it is reported like the others. */
