@@ -122,9 +122,9 @@ export class Engine {
 
   /**
    * The warm-up in small steps (each a few milliseconds), for callers that must not block: builds the
-   * lazy tables, then judges a few generic sentences of every kind (figures, dates, names, quotations,
-   * negation) so that the JIT has compiled the judging code before the first real draft is checked.
-   * Verdicts of these sentences are not cached.
+   * lazy tables, then judges generic sentences of every kind (figures, dates, names, quotations,
+   * negation), sentences of the sources and a small draft, so that the JIT has compiled the judging
+   * code before the first real draft is checked. Nothing of it stays in the verdict cache.
    */
   *warmUpSteps(): Generator<void, void, void> {
     this.typos.warmUp();
