@@ -11,6 +11,7 @@ import { applyEditRequest } from './edits';
 import { clip, sourceName, usableEvidence } from './evidence';
 import { log } from './log';
 import type { SourceIndex } from './sourceIndex';
+import { RecentTimes } from './timings';
 
 const SEARCH_LIMIT = 50;
 const OPEN_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: 'Open the source at this passage' };
@@ -35,6 +36,9 @@ export function isPassageRef(v: unknown): v is PassageRef {
 }
 
 export class Commands {
+  /** Time the palette's and the quote panel's searches take per keystroke, for benchmarks. */
+  readonly searchTimes = new RecentTimes();
+
   constructor(private readonly index: SourceIndex, private readonly diagnostics: DiagnosticsController) {}
 
   register(): vscode.Disposable[] {
@@ -86,13 +90,13 @@ export class Commands {
     qp.title = 'Groundwork: Search Sources';
     qp.placeholder = 'Type words or a phrase from your sources';
     qp.matchOnDescription = false;
-    const update = (value: string) => {
+    const update = (value: string) => this.searchTimes.time(() => {
       // The engine ranks; tell the QuickPick not to filter again by its own fuzzy match.
       qp.items = value.trim() ? this.index.engine.search(value, { limit: SEARCH_LIMIT }).map((e) => ({
         label: clip(e.text, 160), detail: `${e.source}, line ${e.line}`,
         alwaysShow: true, buttons: [OPEN_BUTTON], passage: e,
       })) : [];
-    };
+    });
     qp.onDidChangeValue(update);
     if (query) { qp.value = query; update(query); }
     return new Promise((resolve) => {

@@ -20,6 +20,8 @@ export interface GroundworkApi {
   lastCheck(): CheckTiming | undefined;
   /** Time Groundwork's own hover provider took in the latest hovers (ms). */
   hoverTimes(): number[];
+  /** Time the latest searches of the palette and the quote panel took, one per keystroke (ms). */
+  searchTimes(): number[];
   stats(): { sources: number; passages: number; problems: number };
   /** Where the index is saved between sessions. */
   readonly indexFile: vscode.Uri | undefined;
@@ -79,7 +81,8 @@ export function activate(context: vscode.ExtensionContext): GroundworkApi {
     onDidIndex: indexed.event,
     onDidCheck: diagnostics.onDidCheck,
     lastCheck: () => diagnostics.lastTiming,
-    hoverTimes: () => [...hover.recentMs],
+    hoverTimes: () => hover.times.all(),
+    searchTimes: () => commands.searchTimes.all(),
     stats: () => index.stats(),
     indexFile: index.file,
   };

@@ -9,6 +9,7 @@ import { maxEvidence, severityFor } from './config';
 import { claimAt, type DiagnosticsController } from './diagnostics';
 import { clip, escapeMarkdown, openSourceLink, sourceName, usableEvidence } from './evidence';
 import type { SourceIndex } from './sourceIndex';
+import { RecentTimes } from './timings';
 
 const VERDICT_LABEL: Record<ClaimResult['verdict'], string> = {
   supported: '✓ supported by the sources',
@@ -19,18 +20,13 @@ const VERDICT_LABEL: Record<ClaimResult['verdict'], string> = {
 };
 
 export class GroundworkHover implements vscode.HoverProvider {
-  /** Time spent in the latest hovers (ms, last 200), for the log and benchmarks. */
-  readonly recentMs: number[] = [];
+  /** Time spent in the latest hovers, for benchmarks. */
+  readonly times = new RecentTimes();
 
   constructor(private readonly index: SourceIndex, private readonly diagnostics: DiagnosticsController) {}
 
   provideHover(doc: vscode.TextDocument, pos: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
-    const t = performance.now();
-    try {
-      return this.hover(doc, pos, token);
-    } finally {
-      if (this.recentMs.push(performance.now() - t) > 200) this.recentMs.shift();
-    }
+    return this.times.time(() => this.hover(doc, pos, token));
   }
 
   private hover(doc: vscode.TextDocument, pos: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {

@@ -87,8 +87,10 @@ export class QuotePanel implements vscode.WebviewViewProvider, vscode.Disposable
       return;
     }
     if (this.query.trim()) {
-      const hits = this.index.engine.search(this.query, { limit: RESULT_LIMIT });
-      this.send(hits, 'search', hits.length ? undefined : 'No passage matches.');
+      this.commands.searchTimes.time(() => {
+        const hits = this.index.engine.search(this.query, { limit: RESULT_LIMIT });
+        this.send(hits, 'search', hits.length ? undefined : 'No passage matches.');
+      });
       return;
     }
     const editor = draftEditor(this.index);
