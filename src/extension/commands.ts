@@ -90,13 +90,13 @@ export class Commands {
     qp.title = 'Groundwork: Search Sources';
     qp.placeholder = 'Type words or a phrase from your sources';
     qp.matchOnDescription = false;
-    const update = (value: string) => this.searchTimes.time(() => {
-      // The engine ranks; tell the QuickPick not to filter again by its own fuzzy match.
-      qp.items = value.trim() ? this.index.engine.search(value, { limit: SEARCH_LIMIT }).map((e) => ({
-        label: clip(e.text, 160), detail: `${e.source}, line ${e.line}`,
-        alwaysShow: true, buttons: [OPEN_BUTTON], passage: e,
-      })) : [];
-    });
+    let searched: string | undefined;
+    const update = (value: string) => {
+      // A pre-filled query comes back as a change of value: search it once.
+      if (value === searched) return;
+      searched = value;
+      this.searchTimes.time(() => this.showHits(qp, value));
+    };
     qp.onDidChangeValue(update);
     if (query) { qp.value = query; update(query); }
     return new Promise((resolve) => {
@@ -111,6 +111,14 @@ export class Commands {
       qp.onDidHide(() => { qp.dispose(); if (!chosen) resolve(undefined); });
       qp.show();
     });
+  }
+
+  /** The palette's items for a query: the engine ranks, so the QuickPick must not filter again. */
+  private showHits(qp: vscode.QuickPick<PassageItem>, value: string): void {
+    qp.items = value.trim() ? this.index.engine.search(value, { limit: SEARCH_LIMIT }).map((e) => ({
+      label: clip(e.text, 160), detail: `${e.source}, line ${e.line}`,
+      alwaysShow: true, buttons: [OPEN_BUTTON], passage: e,
+    })) : [];
   }
 
   /** Cites one of the best passages for the sentence at the cursor. */
