@@ -12,8 +12,15 @@ let membersByGroup: string[][] = [];
 /** Multi-word lemma keys word by word, so a text's phrases are found without building strings. */
 export interface PhraseNode {
   /** A lemma ends here. */
-  end: boolean;
-  next: Map<string, PhraseNode>;
+  readonly end: boolean;
+  readonly next?: Map<string, PhraseNode>;
+}
+/** The node of every lemma's last word that no longer lemma continues (most of them): one object. */
+const LEAF: PhraseNode = Object.freeze({ end: true });
+
+/** The node after `node` for the next word, if a lemma continues with it. */
+export function nextPhrase(node: PhraseNode, word: string): PhraseNode | undefined {
+  return node.next?.get(word);
 }
 let phraseTrie = new Map<string, PhraseNode>();
 
@@ -22,15 +29,20 @@ export function phraseKey(words: string[]): string {
   return words.map((w) => (STOPWORDS.has(w) ? w : stem(w))).join(' ');
 }
 
+/** Adds a lemma's key words to the trie. Nodes are replaced, never changed, so LEAF can be shared. */
 function addPhrase(parts: string[]): void {
   let level = phraseTrie;
-  let node: PhraseNode | undefined;
-  for (const part of parts) {
-    node = level.get(part);
-    if (!node) level.set(part, (node = { end: false, next: new Map() }));
-    level = node.next;
-  }
-  node!.end = true;
+  parts.forEach((part, i) => {
+    const node = level.get(part);
+    if (i === parts.length - 1) {
+      if (!node) level.set(part, LEAF);
+      else if (!node.end) level.set(part, { end: true, ...(node.next ? { next: node.next } : {}) });
+      return;
+    }
+    let next = node?.next;
+    if (!next) level.set(part, { end: node?.end ?? false, next: (next = new Map()) });
+    level = next;
+  });
 }
 
 function load(): Map<string, number[]> {

@@ -5,7 +5,7 @@
 import { tokenize, type Token } from '../text/tokenize';
 import { WEAK_WORDS } from '../text/stopwords';
 import { extractFacts, type Fact } from './facts';
-import { phrasesFrom } from '../lexicon/thesaurus';
+import { nextPhrase, phrasesFrom } from '../lexicon/thesaurus';
 
 export interface ContentWord {
   key: string;
@@ -186,7 +186,7 @@ function phrasesIn(tokens: Token[]): Set<string> {
   for (let i = 0; i < tokens.length; i++) {
     let node = phrasesFrom(tokens[i]!.key);
     for (let n = 1; node && n < 3 && i + n < tokens.length; n++) {
-      node = node.next.get(tokens[i + n]!.key);
+      node = nextPhrase(node, tokens[i + n]!.key);
       if (node?.end) out.add(tokens.slice(i, i + n + 1).map((t) => t.key).join(' '));
     }
   }
