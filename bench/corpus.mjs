@@ -12,7 +12,7 @@
 //
 // Usage: node bench/corpus.mjs [--force]        (bench/run.mjs calls it too)
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -225,4 +225,20 @@ export function ensureCorpus({ force = false, log = console.error } = {}) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   ensureCorpus({ force: process.argv.includes('--force') });
+}
+
+/**
+ * Copies the files the engine bench indexed (not its held-out files, whose sentences the draft uses
+ * as text in no source) into `dest`/sources, for the benches that open a workspace in VS Code.
+ * Returns their paths relative to the corpus, or undefined when `npm run bench` has not run yet.
+ */
+export function copyIndexedSources(dest) {
+  const listed = join(CORPUS_DIR, 'indexed.json');
+  if (!existsSync(listed)) return undefined;
+  const files = JSON.parse(readFileSync(listed, 'utf8'));
+  for (const rel of files) {
+    mkdirSync(dirname(join(dest, 'sources', rel)), { recursive: true });
+    cpSync(join(CORPUS_DIR, rel), join(dest, 'sources', rel));
+  }
+  return files;
 }

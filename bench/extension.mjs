@@ -4,11 +4,11 @@
 // Writes bench/extension-results.json and bench/extension-results.md. Run `npm run bench` first (it
 // assembles the corpus and writes the draft); `npm run bench` runs this at its end.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CORPUS_DIR } from './corpus.mjs';
+import { CORPUS_DIR, copyIndexedSources } from './corpus.mjs';
 import { fmt, pct } from './lib.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,15 +24,10 @@ if (!existsSync(draft)) {
 // the default one, and the index is built fresh (a temporary folder, so no saved index).
 // The sources are the files the engine bench indexed (not its held-out files, whose sentences the
 // draft uses as text in no source).
-const listed = join(CORPUS_DIR, 'indexed.json');
-if (!existsSync(listed)) {
-  console.error(`bench:extension: no ${listed}: run \`npm run bench\` first`);
-  process.exit(2);
-}
 const ws = mkdtempSync(join(tmpdir(), 'gw-bench-ws-'));
-for (const rel of JSON.parse(readFileSync(listed, 'utf8'))) {
-  mkdirSync(dirname(join(ws, 'sources', rel)), { recursive: true });
-  cpSync(join(CORPUS_DIR, rel), join(ws, 'sources', rel));
+if (!copyIndexedSources(ws)) {
+  console.error(`bench:extension: no ${join(CORPUS_DIR, 'indexed.json')}: run \`npm run bench\` first`);
+  process.exit(2);
 }
 cpSync(draft, join(ws, 'draft.md'));
 writeFileSync(join(ws, 'note.md'), 'The bench opens this note first, so that VS Code has activated its Markdown extension.\n');

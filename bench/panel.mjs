@@ -5,26 +5,20 @@
 // the search, the answer and the rendering. Run `npm run bench` first (it assembles the corpus).
 // Writes bench/panel-results.json and bench/panel-results.md.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { CORPUS_DIR } from './corpus.mjs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CORPUS_DIR, copyIndexedSources } from './corpus.mjs';
 import { fmt, pct } from './lib.mjs';
 import { ROOT, ensureInstalled, launchBrowser, makeRunDir, startCodeServer } from '../scripts/vscode/codeServer.mjs';
 
 const T = 120_000;
 const FLOOR_P95 = 15;
-const listed = join(CORPUS_DIR, 'indexed.json');
-if (!existsSync(listed)) {
-  console.error(`bench:panel: no ${listed}: run \`npm run bench\` first (it assembles the corpus)`);
-  process.exit(2);
-}
-
 const runDir = makeRunDir('bench-panel');
 const ws = join(runDir, 'workspace');
-const files = JSON.parse(readFileSync(listed, 'utf8'));
-for (const rel of files) {
-  mkdirSync(dirname(join(ws, 'sources', rel)), { recursive: true });
-  cpSync(join(CORPUS_DIR, rel), join(ws, 'sources', rel));
+const files = copyIndexedSources(ws);
+if (!files) {
+  console.error(`bench:panel: no ${join(CORPUS_DIR, 'indexed.json')}: run \`npm run bench\` first (it assembles the corpus)`);
+  process.exit(2);
 }
 const draft = readFileSync(join(CORPUS_DIR, 'draft.md'), 'utf8');
 // The same phrases bench:extension types into the palette: five words of every 40th long sentence.
