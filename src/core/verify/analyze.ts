@@ -138,8 +138,7 @@ export class MergedView implements TextView {
   }
 
   get words(): ContentWord[] {
-    const first = this.a.tokens.length;
-    return (this.wordList ??= [...this.a.words, ...this.b.words.map((w) => ({ ...this.shift(w), index: w.index + first }))]);
+    return (this.wordList ??= [...this.a.words, ...this.b.words.map((w) => ({ ...this.shift(w), index: w.index + this.a.tokens.length }))]);
   }
 
   get phrases(): Set<string> {
