@@ -60,6 +60,8 @@ export class Engine {
   private fuseSources: Fuse<{ path: string; title: string }> | undefined;
   /** Sentences judged from scratch so far (cache misses): what an edit really cost. */
   judgedCount = 0;
+  /** Set while the warm-up's own draft is judged (it is not the writer's). */
+  private warmingUp = false;
 
   /**
    * Adds or replaces one text, Markdown or HTML source file; returns the problem when the file cannot
@@ -132,10 +134,14 @@ export class Engine {
     this.search('warm up');
     yield;
     this.syncCaches();
+    // A real check compiles the same code: the warm-up gives way once one has judged a sentence.
+    const judged = this.judgedCount;
+    const superseded = () => this.judgedCount !== judged;
     for (let round = 0; round < WARM_UP_ROUNDS; round++) {
       for (const sentence of WARM_UP_SENTENCES) {
         judge(sentence, this.context());
         yield;
+        if (superseded()) return;
       }
     }
     // Then sentences of the sources themselves, spread over the index, some with a figure changed:
@@ -143,24 +149,36 @@ export class Engine {
     // postings, conflicts), and the first real draft would pay for the deoptimisations.
     const samples = this.sampleSentences(WARM_UP_SAMPLES);
     for (const text of samples) {
-      judge(text, this.context());
-      yield;
       const changed = text.replace(/\d+/, (n) => String(Number(n) + 1));
-      if (changed !== text) {
-        judge(changed, this.context());
+      for (const sentence of changed === text ? [text] : [text, changed]) {
+        judge(sentence, this.context());
         yield;
+        if (superseded()) return;
       }
     }
-    // And a small draft through check() itself (parsing, claims, evidence), then forgotten.
+    // And a small draft through check() itself (parsing, claims, evidence), then forgotten. Its
+    // sentences are not counted as judged (judgedCount counts the writer's).
     const draft = [...WARM_UP_SENTENCES, ...samples.slice(0, 8)].join('\n\n');
-    const judged = this.judgedCount;
     for (const language of ['markdown', 'latex'] as const) {
       const steps = this.checkSteps(draft, language, WARM_UP_KEY);
-      while (!steps.next().done) yield;
-      for (const sentence of this.lastDraft.get(WARM_UP_KEY)?.parsed.sentences ?? []) this.verdicts.delete(sentence.claimText);
-      this.lastDraft.delete(WARM_UP_KEY);
+      try {
+        for (;;) {
+          this.warmingUp = true;
+          let done: boolean | undefined;
+          try {
+            done = steps.next().done;
+          } finally {
+            this.warmingUp = false;
+          }
+          if (done) break;
+          yield;
+          if (superseded()) return;
+        }
+      } finally {
+        for (const sentence of this.lastDraft.get(WARM_UP_KEY)?.parsed.sentences ?? []) this.verdicts.delete(sentence.claimText);
+        this.lastDraft.delete(WARM_UP_KEY);
+      }
     }
-    this.judgedCount = judged;
   }
 
   /** Up to n prose passages of 6-30 content words, taken at even steps through the index. */
@@ -433,7 +451,7 @@ export class Engine {
   private judgeCached(claimText: string): Judged {
     let j = this.verdicts.get(claimText);
     if (!j) {
-      this.judgedCount++;
+      if (!this.warmingUp) this.judgedCount++;
       j = judge(claimText, this.context());
       if (this.verdicts.size >= VERDICT_CACHE) this.verdicts.clear();
       this.verdicts.set(claimText, j);

@@ -95,6 +95,19 @@ describe('engine', () => {
     assert.deepEqual(warm.search('spending on computing'), cold.search('spending on computing'));
   });
 
+  it('gives way to a real check: the warm-up stops once a sentence of a draft has been judged', () => {
+    const warm = resignation();
+    const steps = warm.warmUpSteps();
+    for (let i = 0; i < 6; i++) assert.equal(steps.next().done, false, 'the warm-up is under way');
+    warm.check('Emad Mostaque resigned as chief executive of Stability AI.');
+    assert.equal(warm.judgedCount, 1);
+    assert.equal(steps.next().done, true, 'it stops at its next step');
+    const again = resignation().warmUpSteps();
+    let untouched = 0;
+    while (!again.next().done) untouched++;
+    assert.ok(untouched > 6, `left alone it goes on (${untouched} steps)`);
+  });
+
   it('finds quotes as the writer types: exact, with typos, paraphrased; highlights the match', () => {
     const exact = e.search('not going to beat centralized AI with more centralized AI');
     assert.match(exact[0]!.text, /Not going to beat centralized AI with more centralized AI/);
