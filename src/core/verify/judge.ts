@@ -110,7 +110,8 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
     const bm = h.score / topScore;
     // Far weaker retrieval than the best: it shares too few of the claim's rare words to matter.
     if (rank >= 10 && bm < MIN_RELATIVE_SCORE) return;
-    const a = alignTo(claim, ctx.view(h.id), emphasis);
+    const pv = ctx.view(h.id);
+    const a = alignTo(claim, pv, emphasis);
     candidates.push({ ids: [h.id], a, rank, support: supportOf(a), bm, primary: h.id });
     if (rank < 10) {
       // A claim may take two sentences of a source to say.
@@ -121,11 +122,10 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
         // Merging can only help when the neighbour has claim words or figures this passage lacks. (A
         // name counts through its words: a neighbour naming it again adds nothing.)
         const nv = ctx.view(nid);
-        const pv = ctx.view(h.id);
         if (!claim.words.some((w) => nv.keys.has(w.key) && !pv.keys.has(w.key)) &&
           !claim.facts.some((f) => f.kind !== 'name' && nv.facts.some((g) => g.value === f.value))) continue;
         const ids = nid < h.id ? [nid, h.id] : [h.id, nid];
-        const merged = new MergedView(ctx.view(ids[0]!), ctx.view(ids[1]!));
+        const merged = nid < h.id ? new MergedView(nv, pv) : new MergedView(pv, nv);
         const a2 = alignTo(claim, merged, emphasis);
         if (a2.coverage > a.coverage + 0.08) candidates.push({ ids, a: a2, rank: rank + 0.5, support: supportOf(a2), bm, primary: h.id });
       }
