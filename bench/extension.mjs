@@ -9,7 +9,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CORPUS_DIR, copyIndexedSources } from './corpus.mjs';
-import { fmt, pct } from './lib.mjs';
+import { fmt, pct, typedPhrases } from './lib.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FLOORS = { hoverP95: 50, openMs: 1000, typingP95: 100, searchP95: 15 };
@@ -40,7 +40,7 @@ execFileSync(process.execPath, ['scripts/vscode/build-tests.mjs'], { cwd: ROOT, 
 
 const t0 = Date.now();
 const r = spawnSync(process.execPath, ['scripts/vscode/run-tests.mjs', '--tests', join(ROOT, 'dist/test/integration/bench.js'),
-  '--workspace', ws, '--env', JSON.stringify({ GW_BENCH_OUT: out, GW_BENCH_SETTLE_MS: process.env.GW_BENCH_SETTLE_MS ?? '5000', GW_BENCH_PROFILE: process.env.GW_BENCH_PROFILE ?? '' }), '--timeout', '900', ...(process.env.GW_KEEP_RUN ? ['--keep'] : [])], { cwd: ROOT, stdio: 'inherit' });
+  '--workspace', ws, '--env', JSON.stringify({ GW_BENCH_OUT: out, GW_BENCH_SETTLE_MS: process.env.GW_BENCH_SETTLE_MS ?? '5000', GW_BENCH_PROFILE: process.env.GW_BENCH_PROFILE ?? '', GW_BENCH_PHRASES: JSON.stringify(typedPhrases(readFileSync(draft, 'utf8'))) }), '--timeout', '900', ...(process.env.GW_KEEP_RUN ? ['--keep'] : [])], { cwd: ROOT, stdio: 'inherit' });
 rmSync(ws, { recursive: true, force: true });
 if (r.status !== 0 || !existsSync(out)) {
   console.error(`bench:extension: the run failed (exit ${r.status}); nothing measured`);

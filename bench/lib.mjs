@@ -136,3 +136,9 @@ export function fmt(v, digits) {
 }
 
 export const percent = (x) => (Number.isNaN(x) || x === undefined ? '–' : `${(100 * x).toFixed(0)}%`);
+
+/** What the search benches type a letter at a time: five words of every 40th long sentence of the draft (six). */
+export function typedPhrases(draft) {
+  return draft.split(/(?<=[.!?])\s+/).filter((x) => x.length > 40).filter((_, i) => i % 40 === 7).slice(0, 6)
+    .map((x) => x.replace(/^[^A-Za-z]+/, '').split(/\s+/).slice(0, 5).join(' '));
+}

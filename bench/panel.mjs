@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPUS_DIR, copyIndexedSources } from './corpus.mjs';
-import { fmt, pct } from './lib.mjs';
+import { fmt, pct, typedPhrases } from './lib.mjs';
 import { ROOT, ensureInstalled, launchBrowser, makeRunDir, startCodeServer } from '../scripts/vscode/codeServer.mjs';
 
 const T = 120_000;
@@ -21,9 +21,8 @@ if (!files) {
   process.exit(2);
 }
 const draft = readFileSync(join(CORPUS_DIR, 'draft.md'), 'utf8');
-// The same phrases bench:extension types into the palette: five words of every 40th long sentence.
-const phrases = draft.split(/(?<=[.!?])\s+/).filter((x) => x.length > 40).filter((_, i) => i % 40 === 7).slice(0, 6)
-  .map((x) => x.replace(/^[^A-Za-z]+/, '').split(/\s+/).slice(0, 5).join(' '));
+// The same phrases bench:extension types into the palette.
+const phrases = typedPhrases(draft);
 
 console.error('bench:panel: building the extension');
 execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });

@@ -138,12 +138,11 @@ export async function run(): Promise<void> {
   out.debounceMs = delay;
   await vscode.commands.executeCommand('workbench.action.files.revert');
 
-  // The palette search, one keystroke at a time: phrases from the draft typed a letter at a time. Each
+  // The palette search, one keystroke at a time: phrases of the draft typed a letter at a time. Each
   // prefix goes through "Groundwork: Search Sources" (its automation argument runs the same handler a
   // keystroke runs); the handler's own time is recorded by the extension.
   const searchMs: number[] = [];
-  const phrases = text.split(/(?<=[.!?])\s+/).filter((x) => x.length > 40).filter((_, i) => i % 40 === 7).slice(0, 6)
-    .map((x) => x.replace(/^[^A-Za-z]+/, '').split(/\s+/).slice(0, 5).join(' '));
+  const phrases: string[] = JSON.parse(process.env.GW_BENCH_PHRASES ?? '[]'); // chosen by bench/lib.mjs typedPhrases()
   for (const phrase of phrases) {
     for (let n = 2; n <= phrase.length; n++) {
       const picked = vscode.commands.executeCommand('groundwork.searchSources', { query: phrase.slice(0, n) });
