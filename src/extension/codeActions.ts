@@ -35,7 +35,7 @@ export class GroundworkCodeActions implements vscode.CodeActionProvider {
       actions.push(...this.fixesFor(doc, claim, diags));
     }
     // Citation findings: "Cite ⟨the right source⟩ instead".
-    for (const f of this.diagnostics.currentFindings(doc)) {
+    for (const f of this.diagnostics.findingsAt(doc, result)) {
       if (f.end < start || end < f.start) continue;
       const diags = context.diagnostics.filter((d) => d.source === 'groundwork' && doc.offsetAt(d.range.start) === f.start && doc.offsetAt(d.range.end) === f.end);
       for (const fix of f.fixes) {

@@ -28,6 +28,8 @@ export interface CheckTiming {
 
 export interface DocResult {
   version: number;
+  /** The controller's epoch when it was checked (a new index or bibliography starts a new one). */
+  epoch: number;
   result: CheckResult;
   /** Problems with the draft's existing citations. */
   findings: CitationFinding[];
@@ -36,6 +38,8 @@ export interface DocResult {
 export class DiagnosticsController implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('groundwork');
   private results = new Map<string, DocResult>();
+  /** Bumped when every draft must be checked again; results of older epochs stay shown until replaced. */
+  private epoch = 0;
   private timers = new Map<string, NodeJS.Timeout>();
   /** The latest stepped check of each document (a newer one abandons the older). */
   private runs = new Map<string, { run: number; version: number; engine: object }>();
@@ -125,7 +129,7 @@ export class DiagnosticsController implements vscode.Disposable {
     if (doc.isClosed || doc.version !== version) return;
     const t1 = performance.now();
     const findings = this.citationFindings(doc.uri, doc.getText(), result);
-    this.results.set(doc.uri.toString(), { version, result, findings });
+    this.results.set(doc.uri.toString(), { version, epoch: this.epoch, result, findings });
     this.collection.set(doc.uri, this.toDiagnostics(result, (o) => doc.positionAt(o), doc.uri, findings));
     const t2 = performance.now();
     this.lastTiming = { claims: result.claims.length, queuedMs, engineMs, publishMs: t2 - t1, wallMs: t2 - t0, rangeChecks: { ...this.rangeChecks } };
@@ -140,8 +144,14 @@ export class DiagnosticsController implements vscode.Disposable {
     return this.check(doc);
   }
 
-  /** The stored result if it is for the document's current version. */
+  /** The stored result if it is for the document's current version and up to date. */
   private current(doc: vscode.TextDocument): DocResult | undefined {
+    const r = this.shown(doc);
+    return r?.epoch === this.epoch ? r : undefined;
+  }
+
+  /** The result whose diagnostics the document shows, if it is for its current version (maybe being re-checked). */
+  private shown(doc: vscode.TextDocument): DocResult | undefined {
     const r = this.results.get(doc.uri.toString());
     return r?.version === doc.version ? r : undefined;
   }
@@ -163,9 +173,13 @@ export class DiagnosticsController implements vscode.Disposable {
     return result;
   }
 
-  /** The citation findings of a document's current version (empty until it is checked). */
-  currentFindings(doc: vscode.TextDocument): CitationFinding[] {
-    return this.current(doc)?.findings ?? [];
+  /**
+   * The citation findings for a range: those the document's diagnostics show (while a re-check runs,
+   * the previous check's, so each keeps its quick fix), else, when this version has not been checked
+   * yet, those of `atRange` (what resultAt() gave for the range).
+   */
+  findingsAt(doc: vscode.TextDocument, atRange: CheckResult): CitationFinding[] {
+    return this.shown(doc)?.findings ?? this.citationFindings(doc.uri, doc.getText(), atRange);
   }
 
   /** Unresolved citations and citations of the wrong source. */
@@ -188,7 +202,7 @@ export class DiagnosticsController implements vscode.Disposable {
 
   /** Re-checks every open draft (after the index changed). */
   recheckAll(): void {
-    this.results.clear();
+    this.epoch++;
     this.runs.clear(); // runs in flight see they are superseded and stop
     for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0);
   }
