@@ -110,6 +110,21 @@ describe('verdicts', () => {
     assert.notEqual(c.verdict, 'supported');
   });
 
+  it('does not let a source support the negated claim when it says the same in other words', () => {
+    // "resign" matches the source's "stepped down" as a synonym; the source negates nothing.
+    const c = only(e, 'Lucia Ferrante did not resign from the transit board.');
+    assert.notEqual(c.verdict, 'supported', c.message);
+    assert.equal(only(e, 'Lucia Ferrante resigned from the transit board.').verdict, 'supported');
+  });
+
+  it('does not support a claim that gives a name no source uses', () => {
+    const c = only(e, 'The council approved $2.5 million for two new Norwegian electric ferries.');
+    assert.equal(c.verdict, 'unsupported', c.message);
+    assert.match(c.message, /does not mention Norwegian/);
+    // A name the sources do use, and a capitalised first word, are no obstacle.
+    assert.equal(only(e, 'Harbor City approved $2.5 million for two new electric ferries.').verdict, 'supported');
+  });
+
   it('still matches a source whose find-and-replace corrupted a word', () => {
     const e2 = new Engine();
     e2.addSource('a.txt', 'Analysts said the startup had raised money to build decentralized It tools for hospitals and clinics.');

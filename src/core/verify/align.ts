@@ -8,6 +8,7 @@ import { synonymsOf } from '../lexicon/thesaurus';
 import { STOPWORDS } from '../text/stopwords';
 import { type ContentWord, type TextView, editDistance } from './analyze';
 import { comparable, sameFact, type Fact } from './facts';
+import { extractQuotes } from './quotes';
 
 export interface Conflict {
   claim: Fact;
@@ -28,6 +29,8 @@ export interface Alignment {
   allFacts: boolean;
   /** Claim words negated on one side and not on the other ("is" / "is not"). */
   polarityFlips: number;
+  /** Proper names of the claim that no source uses ("Ethereum" where the sources say "Cardano"). */
+  missingNames: number;
 }
 
 const NEGATION_TEXT_RE = /\b(?:not|no|never|none|nothing|neither|nor|cannot|without|nobody|nowhere)\b|n['\u2019]t\b/i;
@@ -202,11 +205,15 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
   }
   let polarityFlips = 0;
   // Polarity needs token positions: look only when either side has a negation cue at all.
-  const mayNegate = NEGATION_TEXT_RE.test(claim.text) || NEGATION_TEXT_RE.test(passage.text);
+  const passageMayNegate = NEGATION_TEXT_RE.test(passage.text);
+  const mayNegate = passageMayNegate || NEGATION_TEXT_RE.test(claim.text);
+  const names = nameWords(claim);
+  let missingNames = 0;
   const inConflictName = (w: ContentWord) => conflicts.some((c) => c.claim.kind === 'name' && w.start >= c.claim.start && w.end <= c.claim.end);
   for (const w of claim.words) {
     const weight = wordWeight(w, weigh) * (emphasis.some(([s, e]) => w.start >= s && w.end <= e) ? 2 : 1);
-    const m = matchWord(claim, w, passage, known(w.key));
+    const isKnown = known(w.key);
+    const m = matchWord(claim, w, passage, isKnown);
     total += weight;
     matched += weight * m;
     if (m === 1 && mayNegate) {
@@ -216,14 +223,45 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
         if (t.key === w.key && negatedAt(passage, i)) passageNeg = true;
       });
       if (claimNeg !== passageNeg) polarityFlips++;
+    } else if (m > 0 && mayNegate && !passageMayNegate && negatedAt(claim, w.index)) {
+      // Matched in other words ("did not resign" / "stepped down"): which passage word matched is not
+      // known, but a passage with no negation at all cannot say the negated claim.
+      polarityFlips++;
     }
     if (m === 0) {
       if (inConflictName(w)) conflictWeight += weight;
-      else missing.push(claim.text.slice(w.start, w.end));
+      else {
+        missing.push(claim.text.slice(w.start, w.end));
+        if (!isKnown && names.has(w)) missingNames++;
+      }
     }
   }
-  if (total === 0) return { coverage: 0, context: 0, conflicts, missing, matched: 0, allFacts, polarityFlips: 0 };
+  if (total === 0) return { coverage: 0, context: 0, conflicts, missing, matched: 0, allFacts, polarityFlips: 0, missingNames };
   const coverage = matched / total;
   const context = total - conflictWeight > 0 ? matched / (total - conflictWeight) : 0;
-  return { coverage, context, conflicts, missing, matched, allFacts, polarityFlips };
+  return { coverage, context, conflicts, missing, matched, allFacts, polarityFlips, missingNames };
 }
+
+const nameCache = new WeakMap<TextView, Set<ContentWord>>();
+/**
+ * The claim's proper names: capitalised words of three letters or more, other than the first word and
+ * words of quotations (the quotation check reads those). A name that no source uses, even spelt nearly
+ * alike, means the sources do not say what the claim says, however much else a passage shares ("an
+ * Ethereum-based project" / "a Cardano-based project"). A title-case sentence has no names to tell
+ * apart, so none count.
+ */
+function nameWords(claim: TextView): Set<ContentWord> {
+  let names = nameCache.get(claim);
+  if (names) return names;
+  names = new Set();
+  const quoted = extractQuotes(claim.text);
+  for (const w of claim.words) {
+    if (!w.capital || w.index === 0 || w.end - w.start < 3 || w.weak) continue;
+    if (quoted.some((q) => w.start >= q.start && w.end <= q.end)) continue;
+    names.add(w);
+  }
+  if (names.size * 2 > claim.words.length) names.clear();
+  nameCache.set(claim, names);
+  return names;
+}
+
