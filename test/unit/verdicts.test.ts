@@ -117,6 +117,25 @@ describe('verdicts', () => {
     assert.equal(only(e, 'Lucia Ferrante resigned from the transit board.').verdict, 'supported');
   });
 
+  it('reads a source that says every word of the claim but negates it as saying the opposite', () => {
+    const e2 = new Engine();
+    // Unrelated passages around it make its words rare, so that it would support strongly if read naively.
+    const filler = ['Ferries cross the bay at dawn.', 'The museum holds Flemish paintings.', 'Wheat prices fell in spring.',
+      'A storm closed the mountain pass.', 'The orchestra toured six cities.', 'Bees pollinate the orchards.',
+      'The library extended its hours.', 'Rail workers voted on the offer.', 'A new bridge spans the river.', 'The mayor opened a clinic.'];
+    e2.addSource('a.txt', [...filler, 'Decentralized computation currently cannot match the performance of centralized data centers for large-scale model training.'].join('\n\n'));
+    const c = only(e2, 'Decentralized computation can already match centralized data centers for large-scale model training.');
+    assert.equal(c.verdict, 'contradicted', c.message);
+    assert.match(c.message, /the source says the opposite/);
+  });
+
+  it('reads a name with a straight or a curly apostrophe as one name, not as two sources disagreeing', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', 'Stable Diffusion is a well-known rival to software like OpenAI’s DALL-E model.');
+    const c = only(e2, "Stable Diffusion is a rival to OpenAI's DALL-E model.");
+    assert.equal(c.verdict, 'supported', c.message);
+  });
+
   it('does not support a claim that gives a name no source uses', () => {
     const c = only(e, 'The council approved $2.5 million for two new Norwegian electric ferries.');
     assert.equal(c.verdict, 'unsupported', c.message);

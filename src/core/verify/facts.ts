@@ -6,6 +6,7 @@
  */
 
 import { stem } from '../text/tokenize';
+import { foldWord } from '../text/fold';
 import { areSynonyms } from '../lexicon/thesaurus';
 
 export type FactKind = 'money' | 'percent' | 'number' | 'date' | 'name';
@@ -160,7 +161,7 @@ const NAME_RE = /\p{Lu}[\p{L}'\u2019-]*(?:\s+\p{Lu}[\p{L}'\u2019-]*)+/gu;
 
 /**
  * Multi-word capitalised names ("Shan Shan Wong", "Daniel Laforte"), with leading titles and sentence-
- * initial function words dropped. Value: the name's words, lower case.
+ * initial function words dropped. Value: the name's words, folded (lower case, straight quotes, no accents).
  */
 export function extractNames(text: string): Fact[] {
   const out: Fact[] = [];
@@ -174,7 +175,8 @@ export function extractNames(text: string): Fact[] {
     if (words.length < 2) continue;
     const last = words[words.length - 1]!.replace(/['\u2019]s$/, '');
     words[words.length - 1] = last;
-    const value = words.map((w) => w.toLowerCase()).join(' ');
+    // Folded, so that "OpenAI's" and "OpenAI’s", "José" and "Jose" are one name.
+    const value = words.map((w) => foldWord(w).replace(/'s$/, '')).join(' ');
     const end = offset + words.join(' ').length;
     out.push({ kind: 'name', value, text: text.slice(offset, end), start: offset, end });
   }
