@@ -129,6 +129,13 @@ describe('verdicts', () => {
     assert.match(c.message, /the source says the opposite/);
   });
 
+  it('supports a sentence that says a word both negated and not, copied from the source', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', 'The world hath not known thee: but I have known thee, and these have known that thou hast sent me.\n\nThe harbour froze in January.');
+    const c = only(e2, 'The world hath not known thee: but I have known thee, and these have known that thou hast sent me.');
+    assert.equal(c.verdict, 'supported', c.message);
+  });
+
   it('reads a name with a straight or a curly apostrophe as one name, not as two sources disagreeing', () => {
     const e2 = new Engine();
     e2.addSource('a.txt', 'Stable Diffusion is a well-known rival to software like OpenAI’s DALL-E model.');

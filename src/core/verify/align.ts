@@ -152,17 +152,17 @@ export function matchWord(claim: TextView, w: ContentWord, passage: TextView, kn
 function counterpart(claim: TextView, fact: Fact, passage: TextView): Fact | undefined {
   const rivals = passage.facts.filter((f) => comparable(fact, f) && !claim.facts.some((c) => sameFact(c, f)));
   if (!rivals.length) return undefined;
-  const near = (view: TextView, f: Fact) => {
-    const before = view.words.filter((w) => w.end <= f.start).slice(-3);
-    const after = view.words.filter((w) => w.start >= f.end).slice(0, 3);
+  const near = (view: TextView, f: Fact, n: number) => {
+    const before = view.words.filter((w) => w.end <= f.start).slice(-n);
+    const after = view.words.filter((w) => w.start >= f.end).slice(0, n);
     return new Set([...before, ...after].map((w) => w.key));
   };
-  const mine = near(claim, fact);
+  const mine = near(claim, fact, 3);
   let best: Fact | undefined;
   let bestShared = -1;
   for (const r of rivals) {
     let shared = 0;
-    for (const k of near(passage, r)) if (mine.has(k)) shared++;
+    for (const k of near(passage, r, 3)) if (mine.has(k)) shared++;
     if (shared > bestShared) {
       best = r;
       bestShared = shared;
@@ -217,12 +217,14 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
     total += weight;
     matched += weight * m;
     if (m === 1 && mayNegate) {
+      // A flip only when no occurrence of the word in the passage has the claim's polarity ("hath not
+      // known thee: but I have known thee" says both).
       const claimNeg = negatedAt(claim, w.index);
-      let passageNeg = false;
+      let samePolarity = false;
       passage.tokens.forEach((t, i) => {
-        if (t.key === w.key && negatedAt(passage, i)) passageNeg = true;
+        if (t.key === w.key && negatedAt(passage, i) === claimNeg) samePolarity = true;
       });
-      if (claimNeg !== passageNeg) polarityFlips++;
+      if (!samePolarity) polarityFlips++;
     } else if (m > 0 && mayNegate && !passageMayNegate && negatedAt(claim, w.index)) {
       // Matched in other words ("did not resign" / "stepped down"): which passage word matched is not
       // known, but a passage with no negation at all cannot say the negated claim.

@@ -145,7 +145,6 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
   }
 
   const supporting = candidates.filter((c) => c.support >= SUPPORT_THRESHOLD && c.a.allFacts && !c.a.conflicts.length && !c.a.missingNames && !c.a.polarityFlips).sort((x, y) => y.support - x.support);
-  if (process.env.GW_DEBUG) for (const c of candidates.slice(0, 5)) console.error(c.ids, c.a.coverage.toFixed(2), c.a.context.toFixed(2), c.support.toFixed(2), c.a.polarityFlips, c.a.conflicts.map((x) => x.claim.text + "->" + x.source.text), c.a.missing);
   const contradicting = candidates.filter((c) => c.a.conflicts.length &&
     c.a.context >= (c.a.conflicts.every((x) => x.claim.kind === 'name') ? NAME_CONTEXT_THRESHOLD : CONTEXT_THRESHOLD));
   const opposite = candidates.find((c) => c.a.polarityFlips && !c.a.conflicts.length && c.a.coverage >= POLARITY_CONTRADICTION);
