@@ -136,6 +136,21 @@ describe('verdicts', () => {
     assert.equal(c.verdict, 'supported', c.message);
   });
 
+  it('reads an opposite word as the source saying the opposite, irregular verbs and negation included', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', ['Ferries cross the bay at dawn.', 'The museum holds Flemish paintings.',
+      'Wheat prices fell sharply in the spring of 2023 after a record harvest.', 'The home team won the regional final against Dover.',
+      'The committee accepted the proposal for a new harbour wall.', 'Ticket sales did not fall during the strike.'].join('\n\n'));
+    const verdict = (s: string) => only(e2, s).verdict;
+    assert.equal(verdict('Wheat prices rose sharply in the spring of 2023 after a record harvest.'), 'contradicted');
+    assert.match(only(e2, 'The home team lost the regional final against Dover.').message, /the source says the opposite \(a\.txt:7\)/);
+    assert.equal(verdict('The committee rejected the proposal for a new harbour wall.'), 'contradicted');
+    // "fell" is "fall" (irregular), and "did not fall" is its opposite; "did not rise" agrees with "fell".
+    assert.equal(verdict('Ticket sales fell during the strike.'), 'contradicted');
+    assert.equal(verdict('Wheat prices did not rise in the spring of 2023 after a record harvest.'), 'supported');
+    assert.equal(verdict('Wheat prices fell sharply in the spring of 2023 after a record harvest.'), 'supported');
+  });
+
   it('reads a name with a straight or a curly apostrophe as one name, not as two sources disagreeing', () => {
     const e2 = new Engine();
     e2.addSource('a.txt', 'Stable Diffusion is a well-known rival to software like OpenAI’s DALL-E model.');

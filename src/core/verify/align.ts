@@ -4,6 +4,7 @@
  * near spelling; every number, amount and date must be there with the same value. Words weigh by
  * their rarity in the sources, so "Laforte" counts for more than "company".
  */
+import { antonymsOf, otherForms } from '../lexicon/antonyms';
 import { synonymsOf } from '../lexicon/thesaurus';
 import { STOPWORDS } from '../text/stopwords';
 import { type ContentWord, type TextView, editDistance } from './analyze';
@@ -128,6 +129,7 @@ export function wordWeight(w: ContentWord, weigh: Weigh): number {
  */
 export function matchWord(claim: TextView, w: ContentWord, passage: TextView, known = true): number {
   if (passage.keys.has(w.key)) return 1;
+  for (const k of otherForms(w.key)) if (passage.keys.has(k)) return 1;
   const plan = planOf(claim, w);
   if (saysInOtherWords(plan.syn, passage)) return SYNONYM;
   for (const ps of plan.phraseSyn) if (saysInOtherWords(ps, passage)) return SYNONYM;
@@ -213,22 +215,37 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
   for (const w of claim.words) {
     const weight = wordWeight(w, weigh) * (emphasis.some(([s, e]) => w.start >= s && w.end <= e) ? 2 : 1);
     const isKnown = known(w.key);
-    const m = matchWord(claim, w, passage, isKnown);
+    let m = matchWord(claim, w, passage, isKnown);
+    let opposed = false;
+    if (m === 0) {
+      // The passage says the opposite word ("rose" / "fell"): it is about the same thing, and it
+      // disagrees unless one side negates it ("did not fall" / "rose").
+      const at = opposite(w, passage);
+      if (at >= 0) {
+        m = SYNONYM;
+        opposed = true;
+        if (negatedAt(claim, w.index) === negatedAt(passage, at)) polarityFlips++;
+      }
+    }
     total += weight;
     matched += weight * m;
     if (m === 1 && mayNegate) {
       // A flip only when no occurrence of the word in the passage has the claim's polarity ("hath not
       // known thee: but I have known thee" says both).
       const claimNeg = negatedAt(claim, w.index);
+      const forms = otherForms(w.key);
       let samePolarity = false;
       passage.tokens.forEach((t, i) => {
-        if (t.key === w.key && negatedAt(passage, i) === claimNeg) samePolarity = true;
+        if ((t.key === w.key || forms.includes(t.key)) && negatedAt(passage, i) === claimNeg) samePolarity = true;
       });
       if (!samePolarity) polarityFlips++;
-    } else if (m > 0 && mayNegate && !passageMayNegate && negatedAt(claim, w.index)) {
-      // Matched in other words ("did not resign" / "stepped down"): which passage word matched is not
-      // known, but a passage with no negation at all cannot say the negated claim.
-      polarityFlips++;
+    } else if (m > 0 && m < 1 && mayNegate && !opposed) {
+      // Matched in other words: compare polarity at the synonym the passage uses ("fell" / "did not
+      // fall"); where the match is a phrase or an acronym, a passage with no negation at all still
+      // cannot say a negated claim ("did not resign" / "stepped down").
+      const claimNeg = negatedAt(claim, w.index);
+      const at = passageMayNegate ? synonymAt(w, passage) : -1;
+      if (at >= 0 ? negatedAt(passage, at) !== claimNeg : claimNeg && !passageMayNegate) polarityFlips++;
     }
     if (m === 0) {
       if (inConflictName(w)) conflictWeight += weight;
@@ -242,6 +259,20 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
   const coverage = matched / total;
   const context = total - conflictWeight > 0 ? matched / (total - conflictWeight) : 0;
   return { coverage, context, conflicts, missing, matched, allFacts, polarityFlips, missingNames };
+}
+
+/** Where the passage says claim word `w` with a one-word synonym (a token index), or -1. */
+function synonymAt(w: ContentWord, passage: TextView): number {
+  const words = synonyms(w.key).words;
+  if (!words.some((k) => passage.keys.has(k))) return -1;
+  return passage.tokens.findIndex((t) => words.includes(t.key));
+}
+
+/** Where the passage says the opposite of claim word `w` (a token index), or -1. */
+function opposite(w: ContentWord, passage: TextView): number {
+  const anti = antonymsOf(w.key);
+  if (!anti.length || !anti.some((k) => passage.keys.has(k))) return -1;
+  return passage.tokens.findIndex((t) => anti.includes(t.key));
 }
 
 const nameCache = new WeakMap<TextView, Set<ContentWord>>();

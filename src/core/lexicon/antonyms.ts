@@ -1,0 +1,79 @@
+/**
+ * Opposites from WordNet ("rise" / "fall", "win" / "lose", "accept" / "reject"), between the words of
+ * their frequent senses, keyed by stem like the synonyms. A stemmer cannot see that "rose" is "rise",
+ * so the irregular forms of common verbs are listed here: "prices rose" meets "prices fell".
+ */
+import { ANTONYMS } from './thesaurus.generated';
+import { stem } from '../text/tokenize';
+
+/**
+ * Irregular past forms of common English verbs. Forms that are words of their own in news prose
+ * ("found" a company, "saw", "wound", "bound", "lay", "lit") are left out.
+ */
+const IRREGULAR = `arise arose arisen|bear bore borne|beat beaten|begin began begun|bend bent|bite bitten|blow blew blown|
+break broke broken|bring brought|build built|buy bought|catch caught|choose chose chosen|come came|dig dug|draw drew drawn|
+drive drove driven|eat ate eaten|fall fell fallen|feel felt|fly flew flown|forbid forbade forbidden|forget forgot forgotten|
+forgive forgave forgiven|freeze froze frozen|get got gotten|give gave given|go went gone|grow grew grown|hang hung|hide hid hidden|
+hold held|keep kept|know knew known|lead led|leave left|lend lent|lose lost|mean meant|meet met|pay paid|ride rode ridden|
+rise rose risen|run ran|say said|sell sold|send sent|shake shook shaken|shoot shot|show shown|shrink shrank shrunk|
+sing sang sung|sink sank sunk|sit sat|sleep slept|speak spoke spoken|spend spent|spring sprang sprung|stand stood|
+steal stole stolen|stick stuck|strike struck|swell swollen|swing swung|take took taken|teach taught|tear tore torn|
+tell told|think thought|throw threw thrown|wake woke woken|wear wore worn|weep wept|win won|write wrote written`;
+
+const NONE: string[] = [];
+let byKey: Map<string, string[]> | undefined;
+let formsByKey: Map<string, string[]> | undefined;
+
+/** Irregular verbs by base word: the base and its forms. */
+function irregular(): Map<string, string[]> {
+  const forms = new Map<string, string[]>();
+  for (const entry of IRREGULAR.split('|')) {
+    const [base, ...rest] = entry.trim().split(/\s+/);
+    forms.set(base!, [base!, ...rest]);
+  }
+  return forms;
+}
+
+/**
+ * The keys of the other forms of an irregular verb ("rose" -> "rise", "risen"; "rise" -> "rose",
+ * "risen"): one word to the aligner, which the stemmer cannot see.
+ */
+export function otherForms(key: string): string[] {
+  if (!formsByKey) {
+    formsByKey = new Map();
+    for (const forms of irregular().values()) {
+      const keys = [...new Set(forms.map(stem))];
+      for (const k of keys) formsByKey.set(k, keys.filter((x) => x !== k));
+    }
+  }
+  return formsByKey.get(key) ?? NONE;
+}
+
+function load(): Map<string, string[]> {
+  if (byKey) return byKey;
+  const forms = irregular();
+  const sets = new Map<string, Set<string>>();
+  const add = (a: string, b: string) => {
+    for (const x of forms.get(a) ?? [a]) {
+      for (const y of forms.get(b) ?? [b]) {
+        const kx = stem(x);
+        let set = sets.get(kx);
+        if (!set) sets.set(kx, (set = new Set()));
+        set.add(stem(y));
+      }
+    }
+  };
+  for (const pair of ANTONYMS.split('\n')) {
+    const [a, b] = pair.split('|');
+    if (!a || !b) continue;
+    add(a, b);
+    add(b, a);
+  }
+  byKey = new Map([...sets].map(([k, v]) => [k, [...v].filter((x) => x !== k)]));
+  return byKey;
+}
+
+/** Keys of the words that mean the opposite of `key` in one of its frequent senses. */
+export function antonymsOf(key: string): string[] {
+  return load().get(key) ?? NONE;
+}
