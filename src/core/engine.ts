@@ -427,7 +427,9 @@ export class Engine {
       const sourceIndex = index.restoreSource(entry);
       if (s.metadata) engine.metadata.set(s.path, s.metadata);
       for (const [start, end, line, column, endLine, endColumn, chrome, text, terms, page] of s.passages) {
-        index.insert({ id: id++, source: s.path, start, end, line, column, endLine, endColumn, chrome: chrome === 1, text, terms: Int32Array.from(terms), sourceIndex, ...(page !== undefined ? { page } : {}) }, entry);
+        const p: StoredPassage = { id: id++, source: s.path, start, end, line, column, endLine, endColumn, chrome: chrome === 1, text, terms: new Int32Array(terms), sourceIndex };
+        if (page !== undefined) p.page = page;
+        index.insert(p, entry);
       }
     }
     for (const p of saved.problems ?? []) engine.sourceProblems.set(p.source, p);

@@ -148,14 +148,22 @@ export class PassageIndex {
     this.generation++;
   }
 
+  /** Per term, the last passage id (+1) that listed it: dedupes a passage's terms without a Set per passage. */
+  private termStamp = new Int32Array(0);
+
   /** Re-inserts a passage restored from a saved index. */
   insert(p: StoredPassage, entry: SourceEntry): void {
     this.passages[p.id] = p;
     entry.passageIds.push(p.id);
-    const seen = new Set<number>();
+    if (this.termStamp.length < this.termKeys.length) {
+      const grown = new Int32Array(Math.max(1024, this.termKeys.length * 2));
+      grown.set(this.termStamp);
+      this.termStamp = grown;
+    }
+    const stamp = p.id + 1;
     for (const t of p.terms) {
-      if (seen.has(t)) continue;
-      seen.add(t);
+      if (this.termStamp[t] === stamp) continue;
+      this.termStamp[t] = stamp;
       let list = this.postings[t]!;
       if (list instanceof Int32Array) this.postings[t] = list = Array.from(list);
       list.push(p.id);
