@@ -142,11 +142,19 @@ describe('verdicts', () => {
       'Wheat prices fell sharply in the spring of 2023 after a record harvest.', 'The home team won the regional final against Dover.',
       'The committee accepted the proposal for a new harbour wall.', 'Ticket sales did not fall during the strike.'].join('\n\n'));
     const verdict = (s: string) => only(e2, s).verdict;
-    assert.equal(verdict('Wheat prices rose sharply in the spring of 2023 after a record harvest.'), 'contradicted');
+    const rose = 'Wheat prices rose sharply in the spring of 2023 after a record harvest.';
+    const c = only(e2, rose);
+    assert.equal(c.verdict, 'contradicted');
+    // The quick fix puts the source's word in place of the claim's.
+    assert.equal(c.fixes.length, 1);
+    assert.equal(c.fixes[0]!.title, 'Change rose to fell (as the source says)');
+    assert.equal(rose.slice(0, c.fixes[0]!.start) + c.fixes[0]!.replacement + rose.slice(c.fixes[0]!.end), 'Wheat prices fell sharply in the spring of 2023 after a record harvest.');
     assert.match(only(e2, 'The home team lost the regional final against Dover.').message, /the source says the opposite \(a\.txt:7\)/);
     assert.equal(verdict('The committee rejected the proposal for a new harbour wall.'), 'contradicted');
     // "fell" is "fall" (irregular), and "did not fall" is its opposite; "did not rise" agrees with "fell".
-    assert.equal(verdict('Ticket sales fell during the strike.'), 'contradicted');
+    const fell = only(e2, 'Ticket sales fell during the strike.');
+    assert.equal(fell.verdict, 'contradicted');
+    assert.deepEqual(fell.fixes, [], 'a negation is not fixed by swapping a word');
     assert.equal(verdict('Wheat prices did not rise in the spring of 2023 after a record harvest.'), 'supported');
     assert.equal(verdict('Wheat prices fell sharply in the spring of 2023 after a record harvest.'), 'supported');
   });

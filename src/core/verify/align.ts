@@ -32,6 +32,8 @@ export interface Alignment {
   polarityFlips: number;
   /** Proper names of the claim that no source uses ("Ethereum" where the sources say "Cardano"). */
   missingNames: number;
+  /** Claim words whose opposite the passage says ("rose" / "fell"): where, and the passage's word. */
+  opposites: { start: number; end: number; source: string }[];
 }
 
 const NEGATION_TEXT_RE = /\b(?:not|no|never|none|nothing|neither|nor|cannot|without|nobody|nowhere)\b|n['\u2019]t\b/i;
@@ -211,6 +213,7 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
   const mayNegate = passageMayNegate || NEGATION_TEXT_RE.test(claim.text);
   const names = nameWords(claim);
   let missingNames = 0;
+  const opposites: Alignment['opposites'] = [];
   const inConflictName = (w: ContentWord) => conflicts.some((c) => c.claim.kind === 'name' && w.start >= c.claim.start && w.end <= c.claim.end);
   for (const w of claim.words) {
     const weight = wordWeight(w, weigh) * (emphasis.some(([s, e]) => w.start >= s && w.end <= e) ? 2 : 1);
@@ -224,7 +227,11 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
       if (at >= 0) {
         m = SYNONYM;
         opposed = true;
-        if (negatedAt(claim, w.index) === negatedAt(passage, at)) polarityFlips++;
+        if (negatedAt(claim, w.index) === negatedAt(passage, at)) {
+          polarityFlips++;
+          const t = passage.tokens[at]!;
+          opposites.push({ start: w.start, end: w.end, source: passage.text.slice(t.start, t.end) });
+        }
       }
     }
     total += weight;
@@ -255,10 +262,10 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
       }
     }
   }
-  if (total === 0) return { coverage: 0, context: 0, conflicts, missing, matched: 0, allFacts, polarityFlips: 0, missingNames };
+  if (total === 0) return { coverage: 0, context: 0, conflicts, missing, matched: 0, allFacts, polarityFlips: 0, missingNames, opposites };
   const coverage = matched / total;
   const context = total - conflictWeight > 0 ? matched / (total - conflictWeight) : 0;
-  return { coverage, context, conflicts, missing, matched, allFacts, polarityFlips, missingNames };
+  return { coverage, context, conflicts, missing, matched, allFacts, polarityFlips, missingNames, opposites };
 }
 
 /** Where the passage says claim word `w` with a one-word synonym (a token index), or -1. */

@@ -153,7 +153,12 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
       verdict: 'contradicted',
       message: `the source says the opposite (${label(opposite)}): \u201c${index.passages[opposite.primary]!.text}\u201d`,
       evidence: including(evidence, opposite),
-      fixes: [],
+      // Swapping the word fixes the claim only when the opposite words are all that differ (not a negation).
+      fixes: opposite.a.opposites.length === opposite.a.polarityFlips ? opposite.a.opposites.map((o) => {
+        const word = claimText.slice(o.start, o.end);
+        const replacement = /^\p{Lu}/u.test(word) ? o.source.charAt(0).toUpperCase() + o.source.slice(1) : o.source;
+        return { title: `Change ${word} to ${replacement} (as the source says)`, start: o.start, end: o.end, replacement };
+      }) : [],
     };
   }
   if (contradicting.length) {
