@@ -159,6 +159,15 @@ describe('verdicts', () => {
     assert.equal(verdict('Wheat prices fell sharply in the spring of 2023 after a record harvest.'), 'supported');
   });
 
+  it('compares vague quantities by order of magnitude', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', 'The ferry app has been downloaded hundreds of millions of times since its launch.\n\nThe museum holds Flemish paintings.');
+    const few = only(e2, 'The ferry app has been downloaded a few thousand times since its launch.');
+    assert.equal(few.verdict, 'contradicted', few.message);
+    assert.match(few.message, /sources say hundreds of millions/);
+    assert.equal(only(e2, 'The ferry app has been downloaded 300 million times since its launch.').verdict, 'supported');
+  });
+
   it('reads a name with a straight or a curly apostrophe as one name, not as two sources disagreeing', () => {
     const e2 = new Engine();
     e2.addSource('a.txt', 'Stable Diffusion is a well-known rival to software like OpenAI’s DALL-E model.');

@@ -57,7 +57,9 @@ const DATE_MY_RE = new RegExp(String.raw`\b(${MONTH})\.?,?\s(?:of\s)?(\d{4})\b`,
 const DATE_ISO_RE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 const YEAR_RE = /\b(1[5-9]\d\d|20\d\d)\b/g;
 const COUNT_RE = new RegExp(String.raw`\b(${NUM}|${WORDNUM})(?:\s(${SCALES})\b)?`, 'gi');
-const VAGUE_RE = /\b(dozens|hundreds|thousands|millions|billions)(?:\sof\s(thousands|millions|billions))?\b/gi;
+const VAGUE_RE = /\b(?:(?:a few|several|a couple of)\s+(hundred|thousand|million|billion)|(dozens|hundreds|thousands|millions|billions)(?:\sof\s(thousands|millions|billions))?)\b/gi;
+/** Powers of ten of the words of a vague quantity ("hundreds of millions" = 10^8). */
+const MAGNITUDE: Record<string, number> = { dozens: 1.2, hundred: 2, hundreds: 2, thousand: 3, thousands: 3, million: 6, millions: 6, billion: 9, billions: 9 };
 
 function numberValue(s: string): number | undefined {
   const lower = s.toLowerCase();
@@ -83,7 +85,7 @@ function canon(n: number): string {
 }
 
 /** All facts in `text`, without overlaps (the more specific pattern wins). */
-const NUMBER_HINT_RE = new RegExp(String.raw`\d|\b(?:${WORDNUM}|dozens|hundreds|thousands|millions|billions)\b`, 'i');
+const NUMBER_HINT_RE = new RegExp(String.raw`\d|\b(?:${WORDNUM}|dozens|hundreds?|thousands?|millions?|billions?)\b`, 'i');
 
 export function extractFacts(text: string): Fact[] {
   // Most passages state no quantity: skip the quantity patterns unless a digit or number word occurs.
@@ -127,7 +129,10 @@ export function extractFacts(text: string): Fact[] {
   }
   for (const m of text.matchAll(YEAR_RE)) date(m, m[1], undefined, undefined);
   for (const m of text.matchAll(VAGUE_RE)) {
-    add({ kind: 'number', value: `~${m[1]!.toLowerCase()}${m[2] ? ' of ' + m[2].toLowerCase() : ''}`, text: m[0], start: m.index!, end: m.index! + m[0].length });
+    // Value: "~" and the power of ten ("a few thousand" ~3.5, "hundreds of millions" ~8.5).
+    const words = (m[1] ? [m[1]] : [m[2]!, ...(m[3] ? [m[3]] : [])]).map((w) => w.toLowerCase());
+    const power = words.reduce((sum, w) => sum + MAGNITUDE[w]!, 0) + 0.5;
+    add({ kind: 'number', value: `~${power}`, text: m[0], start: m.index!, end: m.index! + m[0].length });
   }
   for (const m of text.matchAll(COUNT_RE)) {
     if (/^an?$/i.test(m[1]!) || /^half$/i.test(m[1]!)) continue;
@@ -202,7 +207,19 @@ export function sameFact(a: Fact, b: Fact): boolean {
     return ca === cb && Math.abs(Number(va) - Number(vb)) <= Math.abs(Number(va)) * 0.005;
   }
   if (a.kind === 'name') return a.value === b.value || a.value.endsWith(' ' + b.value) || b.value.endsWith(' ' + a.value);
+  if (a.kind === 'number' && (a.value.startsWith('~') || b.value.startsWith('~'))) {
+    // A vague quantity agrees with any figure of its order of magnitude ("thousands" / "4,000").
+    const pa = power(a);
+    const pb = power(b);
+    return pa !== undefined && pb !== undefined && Math.abs(pa - pb) < 1;
+  }
   return a.value === b.value;
+}
+
+/** A number's power of ten (vague quantities carry theirs). */
+function power(f: Fact): number | undefined {
+  const v = f.value.startsWith('~') ? Number(f.value.slice(1)) : Math.log10(Math.abs(Number(f.value)));
+  return Number.isFinite(v) ? v : undefined;
 }
 
 function quantity(f: Fact): string | undefined {
@@ -220,7 +237,12 @@ export function comparable(a: Fact, b: Fact): boolean {
     return Boolean((ya && yb) || (ma && mb) || (da && db)) && Boolean((ya && yb) || (ma && mb));
   }
   // "600 people" and "48,000 kettles" count different things.
-  if (a.kind === 'number') return !a.value.startsWith('~') && !b.value.startsWith('~') && (!a.unit || !b.unit || a.unit === b.unit || areSynonyms(a.unit, b.unit));
+  if (a.kind === 'number') {
+    const units = !a.unit || !b.unit || a.unit === b.unit || areSynonyms(a.unit, b.unit);
+    // A vague quantity disagrees only with one orders of magnitude away ("a few thousand" / "hundreds of millions").
+    if (a.value.startsWith('~') || b.value.startsWith('~')) return units && Math.abs((power(a) ?? NaN) - (power(b) ?? NaN)) >= 2;
+    return units;
+  }
   if (a.kind === 'name') return namesConflict(a.value, b.value);
   return true;
 }
