@@ -159,6 +159,14 @@ describe('verdicts', () => {
     assert.equal(verdict('Wheat prices fell sharply in the spring of 2023 after a record harvest.'), 'supported');
   });
 
+  it('finds the differing date at the end of a long clause', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', 'Lucia Ferrante, the chief executive of Harbor City, resigned from her position and the transit board on March 23, 2024, after a vote.\n\nThe museum holds Flemish paintings.');
+    const c = only(e2, 'Lucia Ferrante resigned on March 25, 2024.');
+    assert.equal(c.verdict, 'contradicted', c.message);
+    assert.match(c.message, /sources say March 23, 2024/);
+  });
+
   it('compares vague quantities by order of magnitude', () => {
     const e2 = new Engine();
     e2.addSource('a.txt', 'The ferry app has been downloaded hundreds of millions of times since its launch.\n\nThe museum holds Flemish paintings.');

@@ -162,11 +162,13 @@ function counterpart(claim: TextView, fact: Fact, passage: TextView): Fact | und
     return new Set([...before, ...after].map((w) => w.key));
   };
   const mine = near(claim, fact, 3);
+  // A date often closes its clause, words away from the verb it dates ("resigned from his position
+  // and the board on March 23"): the passage's side looks further.
   let best: Fact | undefined;
   let bestShared = -1;
   for (const r of rivals) {
     let shared = 0;
-    for (const k of near(passage, r, 3)) if (mine.has(k)) shared++;
+    for (const k of near(passage, r, fact.kind === 'date' ? 6 : 3)) if (mine.has(k)) shared++;
     if (shared > bestShared) {
       best = r;
       bestShared = shared;
