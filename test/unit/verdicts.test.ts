@@ -159,6 +159,21 @@ describe('verdicts', () => {
     assert.equal(verdict('Wheat prices fell sharply in the spring of 2023 after a record harvest.'), 'supported');
   });
 
+  it('does not support a short claim with a passage that lacks its weightiest word', () => {
+    const e2 = new Engine();
+    const filler = ['Ferries cross the bay at dawn.', 'The board reviews violence and nudity in films.', 'Wheat prices fell in spring.',
+      'A storm closed the mountain pass.', 'The orchestra toured six cities.', 'Bees pollinate the orchards.',
+      'The library extended its hours.', 'Rail workers voted on the offer.', 'A new bridge spans the river.',
+      'The mayor opened a clinic.', 'That movie was rated PG by the board.', 'The harbour froze in January.',
+      'The museum holds Flemish paintings.', 'Gulls nest on the terminal roof.', 'Another movie was rated PG in May.',
+      'Snow fell on the ridge.', 'The bakery sells rye bread.', 'A comet passed in March.'];
+    e2.addSource('a.txt', [...filler, "It's a shame this movie is rated PG 13, it is really quite suitable for anyone."].join('\n\n'));
+    // "movie", "rated" and "PG" are each in three passages; "nudity" in one: it is what the claim says.
+    const c = only(e2, "If it weren't for nudity, this movie could have been rated PG.");
+    assert.equal(c.verdict, 'unsupported', c.message);
+    assert.equal(only(e2, 'This movie is rated PG 13.').verdict, 'supported');
+  });
+
   it('finds the differing date at the end of a long clause', () => {
     const e2 = new Engine();
     e2.addSource('a.txt', 'Lucia Ferrante, the chief executive of Harbor City, resigned from her position and the transit board on March 23, 2024, after a vote.\n\nThe museum holds Flemish paintings.');

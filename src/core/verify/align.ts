@@ -32,6 +32,8 @@ export interface Alignment {
   polarityFlips: number;
   /** Proper names of the claim that no source uses ("Ethereum" where the sources say "Cardano"). */
   missingNames: number;
+  /** The weightiest claim word (of those the sources use) the passage lacks, as a share of the claim's weight. */
+  missingShare: number;
   /** Claim words whose opposite the passage says ("rose" / "fell"): where, and the passage's word. */
   opposites: { start: number; end: number; source: string }[];
 }
@@ -215,6 +217,7 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
   const mayNegate = passageMayNegate || NEGATION_TEXT_RE.test(claim.text);
   const names = nameWords(claim);
   let missingNames = 0;
+  let maxMissing = 0;
   const opposites: Alignment['opposites'] = [];
   const inConflictName = (w: ContentWord) => conflicts.some((c) => c.claim.kind === 'name' && w.start >= c.claim.start && w.end <= c.claim.end);
   for (const w of claim.words) {
@@ -261,13 +264,16 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
       else {
         missing.push(claim.text.slice(w.start, w.end));
         if (!isKnown && names.has(w)) missingNames++;
+        // Only words the sources use: an unknown word's weight measures nothing (it may be a typo or
+        // a plain word a small corpus lacks, "every" against "each").
+        if (isKnown && weight > maxMissing) maxMissing = weight;
       }
     }
   }
-  if (total === 0) return { coverage: 0, context: 0, conflicts, missing, matched: 0, allFacts, polarityFlips: 0, missingNames, opposites };
+  if (total === 0) return { coverage: 0, context: 0, conflicts, missing, matched: 0, allFacts, polarityFlips: 0, missingNames, missingShare: 0, opposites };
   const coverage = matched / total;
   const context = total - conflictWeight > 0 ? matched / (total - conflictWeight) : 0;
-  return { coverage, context, conflicts, missing, matched, allFacts, polarityFlips, missingNames, opposites };
+  return { coverage, context, conflicts, missing, matched, allFacts, polarityFlips, missingNames, missingShare: maxMissing / total, opposites };
 }
 
 /** Where the passage says claim word `w` with a one-word synonym (a token index), or -1. */

@@ -19,6 +19,12 @@ import type { TypoIndex } from '../search/typos';
  */
 export const SUPPORT_THRESHOLD = 1.0;
 const BREADTH = 0.25;
+/**
+ * A passage that lacks the claim's weightiest word (this share of the claim's weight or more) does not
+ * support it, however much else it covers: "this movie could have been rated PG but for nudity" is not
+ * said by "this movie is rated PG 13".
+ */
+const MISSING_SHARE_MAX = 0.3;
 /** A claim and a passage of opposite polarity ("is" / "is not") do not support each other. */
 const POLARITY_PENALTY = 0.5;
 /** ...and when the passage says everything else the claim says, it contradicts it. */
@@ -144,7 +150,7 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
     return { verdict: 'misquote', message: quoteResult.message, evidence: ev.slice(0, 5), fixes: quoteResult.fixes };
   }
 
-  const supporting = candidates.filter((c) => c.support >= SUPPORT_THRESHOLD && c.a.allFacts && !c.a.conflicts.length && !c.a.missingNames && !c.a.polarityFlips).sort((x, y) => y.support - x.support);
+  const supporting = candidates.filter((c) => c.support >= SUPPORT_THRESHOLD && c.a.allFacts && !c.a.conflicts.length && !c.a.missingNames && !c.a.polarityFlips && c.a.missingShare < MISSING_SHARE_MAX).sort((x, y) => y.support - x.support);
   const contradicting = candidates.filter((c) => c.a.conflicts.length &&
     c.a.context >= (c.a.conflicts.every((x) => x.claim.kind === 'name') ? NAME_CONTEXT_THRESHOLD : CONTEXT_THRESHOLD));
   const opposite = candidates.find((c) => c.a.polarityFlips && !c.a.conflicts.length && c.a.coverage >= POLARITY_CONTRADICTION);
