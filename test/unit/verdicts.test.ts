@@ -174,6 +174,13 @@ describe('verdicts', () => {
     assert.equal(only(e2, 'This movie is rated PG 13.').verdict, 'supported');
   });
 
+  it('reads a quoted title as a name, not as a misquotation', () => {
+    const c = only(e, 'In 1947 the council published "The Changing Harbor Times", now called "Bay Notes Weekly".');
+    assert.notEqual(c.verdict, 'misquote', c.message);
+    // Words someone said are still checked.
+    assert.equal(only(e, 'Tomas Okafor said the ferries would "cut emissions on the bay by a third."').verdict, 'misquote');
+  });
+
   it('finds the differing date at the end of a long clause', () => {
     const e2 = new Engine();
     e2.addSource('a.txt', 'Lucia Ferrante, the chief executive of Harbor City, resigned from her position and the transit board on March 23, 2024, after a vote.\n\nThe museum holds Flemish paintings.');

@@ -15,7 +15,11 @@ export interface Quote {
 
 const PAIRS: [string, string][] = [['\u201c', '\u201d'], ['"', '"'], ['\u00ab', '\u00bb'], ['\u201e', '\u201c']];
 
-/** Quoted passages of three words or more (shorter ones are scare quotes or titles). */
+/**
+ * Quoted passages of three words or more (shorter ones are scare quotes), other than titles: a short
+ * quoted run whose every content word is capitalised ("The Changing Times") names a work, it does not
+ * report words someone said.
+ */
 export function extractQuotes(text: string): Quote[] {
   const out: Quote[] = [];
   for (const [open, close] of PAIRS) {
@@ -27,12 +31,18 @@ export function extractQuotes(text: string): Quote[] {
       if (e < 0) break;
       const inner = text.slice(s + 1, e);
       const words = quoteWords(inner);
-      if (words.length >= 3 && words.length <= 150 && !out.some((q) => q.start < e && s + 1 < q.end)) out.push({ start: s + 1, end: e, text: inner, words });
+      if (words.length >= 3 && words.length <= 150 && !isTitle(inner) && !out.some((q) => q.start < e && s + 1 < q.end)) out.push({ start: s + 1, end: e, text: inner, words });
       from = e + 1;
       if (out.length >= 20) return out.sort((a, b) => a.start - b.start);
     }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+function isTitle(text: string): boolean {
+  const tokens = tokenize(text);
+  if (tokens.length > 8 || !tokens[0]?.capital) return false;
+  return tokens.filter((t) => !t.stop && !t.number).length >= 2 && tokens.every((t) => t.capital || t.stop || t.number);
 }
 
 export function quoteWords(text: string): string[] {
