@@ -174,6 +174,20 @@ describe('verdicts', () => {
     assert.equal(only(e2, 'This movie is rated PG 13.').verdict, 'supported');
   });
 
+  it('reads one word changed between the same neighbours as a different fact, with a fix', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', 'Ferries cross the bay at dawn.\n\nThe museum holds Flemish paintings.\n\n' +
+      'In the wake of the vote, interim duties will be shared by Chief Operating Officer Maria Delgado and the harbour master.');
+    const text = 'Maria Delgado, chief financial officer, will share interim duties after the vote.';
+    const c = only(e2, text);
+    assert.equal(c.verdict, 'contradicted', c.message);
+    assert.match(c.message, /sources say “Chief Operating Officer” \(a\.txt:5\); the draft says “chief financial officer”/);
+    assert.equal(c.fixes[0]!.title, 'Change financial to Operating (as the source says)');
+    assert.equal(text.slice(c.fixes[0]!.start, c.fixes[0]!.end), 'financial');
+    // The same words around a synonym are a paraphrase.
+    assert.equal(only(e2, 'Maria Delgado, the chief operating officer, will share interim duties.').verdict, 'supported');
+  });
+
   it('reads a quoted title as a name, not as a misquotation', () => {
     const c = only(e, 'In 1947 the council published "The Changing Harbor Times", now called "Bay Notes Weekly".');
     assert.notEqual(c.verdict, 'misquote', c.message);

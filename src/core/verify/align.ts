@@ -36,6 +36,11 @@ export interface Alignment {
   missingShare: number;
   /** Claim words whose opposite the passage says ("rose" / "fell"): where, and the passage's word. */
   opposites: { start: number; end: number; source: string }[];
+  /**
+   * Claim words the passage replaces by another word between the same two neighbours ("chief financial
+   * officer" / "Chief Operating Officer"): where, the passage's word, and both three-word runs.
+   */
+  substitutions: { start: number; end: number; source: string; claimRun: string; sourceRun: string }[];
 }
 
 const NEGATION_TEXT_RE = /\b(?:not|no|never|none|nothing|neither|nor|cannot|without|nobody|nowhere)\b|n['\u2019]t\b/i;
@@ -219,6 +224,7 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
   let missingNames = 0;
   let maxMissing = 0;
   const opposites: Alignment['opposites'] = [];
+  const substitutions: Alignment['substitutions'] = [];
   const inConflictName = (w: ContentWord) => conflicts.some((c) => c.claim.kind === 'name' && w.start >= c.claim.start && w.end <= c.claim.end);
   for (const w of claim.words) {
     const weight = wordWeight(w, weigh) * (emphasis.some(([s, e]) => w.start >= s && w.end <= e) ? 2 : 1);
@@ -263,6 +269,8 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
       if (inConflictName(w)) conflictWeight += weight;
       else {
         missing.push(claim.text.slice(w.start, w.end));
+        const sub = substitution(claim, w, passage);
+        if (sub) substitutions.push(sub);
         if (!isKnown && names.has(w)) missingNames++;
         // Only words the sources use: an unknown word's weight measures nothing (it may be a typo or
         // a plain word a small corpus lacks, "every" against "each").
@@ -270,10 +278,35 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
       }
     }
   }
-  if (total === 0) return { coverage: 0, context: 0, conflicts, missing, matched: 0, allFacts, polarityFlips: 0, missingNames, missingShare: 0, opposites };
+  if (total === 0) return { coverage: 0, context: 0, conflicts, missing, matched: 0, allFacts, polarityFlips: 0, missingNames, missingShare: 0, opposites, substitutions };
   const coverage = matched / total;
   const context = total - conflictWeight > 0 ? matched / (total - conflictWeight) : 0;
-  return { coverage, context, conflicts, missing, matched, allFacts, polarityFlips, missingNames, missingShare: maxMissing / total, opposites };
+  return { coverage, context, conflicts, missing, matched, allFacts, polarityFlips, missingNames, missingShare: maxMissing / total, opposites, substitutions };
+}
+
+/**
+ * The word the passage has instead of claim word `w` between the same two content words, each next to
+ * it on both sides ("chief _ officer"), if any: one word changed in a fixed frame is a different fact,
+ * not a paraphrase (a synonym would have matched).
+ */
+function substitution(claim: TextView, w: ContentWord, passage: TextView): Alignment['substitutions'][number] | undefined {
+  const prev = claim.tokens[w.index - 1];
+  const next = claim.tokens[w.index + 1];
+  if (!prev || !next || prev.stop || next.stop || prev.number || next.number) return undefined;
+  if (!passage.keys.has(prev.key) || !passage.keys.has(next.key)) return undefined;
+  const tokens = passage.tokens;
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const mid = tokens[i + 1]!;
+    if (tokens[i]!.key !== prev.key || tokens[i + 2]!.key !== next.key || mid.stop || mid.number || mid.key === w.key) continue;
+    // Only a plain gap: no punctuation between the three words on either side.
+    if (/[^\s\p{L}\p{M}'\u2019-]/u.test(passage.text.slice(tokens[i]!.end, tokens[i + 2]!.start))) continue;
+    if (/[^\s\p{L}\p{M}'\u2019-]/u.test(claim.text.slice(prev.end, next.start))) continue;
+    return {
+      start: w.start, end: w.end, source: passage.text.slice(mid.start, mid.end),
+      claimRun: claim.text.slice(prev.start, next.end), sourceRun: passage.text.slice(tokens[i]!.start, tokens[i + 2]!.end),
+    };
+  }
+  return undefined;
 }
 
 /** Where the passage says claim word `w` with a one-word synonym (a token index), or -1. */

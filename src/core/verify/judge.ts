@@ -25,6 +25,8 @@ const BREADTH = 0.25;
  * said by "this movie is rated PG 13".
  */
 const MISSING_SHARE_MAX = 0.3;
+/** A passage saying this much of the claim with one word changed in a fixed frame contradicts it (the frame places it, as near words place a differing figure: CONTEXT_THRESHOLD). */
+const SUBSTITUTION_CONTRADICTION = 0.6;
 /** A claim and a passage of opposite polarity ("is" / "is not") do not support each other. */
 const POLARITY_PENALTY = 0.5;
 /** ...and when the passage says everything else the claim says, it contradicts it. */
@@ -150,7 +152,7 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
     return { verdict: 'misquote', message: quoteResult.message, evidence: ev.slice(0, 5), fixes: quoteResult.fixes };
   }
 
-  const supporting = candidates.filter((c) => c.support >= SUPPORT_THRESHOLD && c.a.allFacts && !c.a.conflicts.length && !c.a.missingNames && !c.a.polarityFlips && c.a.missingShare < MISSING_SHARE_MAX).sort((x, y) => y.support - x.support);
+  const supporting = candidates.filter((c) => c.support >= SUPPORT_THRESHOLD && c.a.allFacts && !c.a.conflicts.length && !c.a.missingNames && !c.a.polarityFlips && c.a.missingShare < MISSING_SHARE_MAX && !c.a.substitutions.length).sort((x, y) => y.support - x.support);
   const contradicting = candidates.filter((c) => c.a.conflicts.length &&
     c.a.context >= (c.a.conflicts.every((x) => x.claim.kind === 'name') ? NAME_CONTEXT_THRESHOLD : CONTEXT_THRESHOLD));
   const opposite = candidates.find((c) => c.a.polarityFlips && !c.a.conflicts.length && c.a.coverage >= POLARITY_CONTRADICTION);
@@ -165,6 +167,22 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
         const replacement = /^\p{Lu}/u.test(word) ? o.source.charAt(0).toUpperCase() + o.source.slice(1) : o.source;
         return { title: `Change ${word} to ${replacement} (as the source says)`, start: o.start, end: o.end, replacement };
       }) : [],
+    };
+  }
+  // One word changed between the same neighbours in a passage that says all the rest.
+  // It outweighs a passage that supports the rest but does not say the word at all.
+  const changed = candidates.find((c) => c.a.substitutions.length && !c.a.conflicts.length && !c.a.polarityFlips && c.a.coverage >= SUBSTITUTION_CONTRADICTION);
+  const saysWord = (c: Candidate) => changed!.a.substitutions.some((x) => !c.a.missing.includes(claimText.slice(x.start, x.end)));
+  if (!contradicting.length && changed && !supporting.some(saysWord)) {
+    const sub = changed.a.substitutions[0]!;
+    return {
+      verdict: 'contradicted',
+      message: `sources say \u201c${sub.sourceRun}\u201d (${label(changed)}); the draft says \u201c${sub.claimRun}\u201d`,
+      evidence: including(evidence, changed),
+      fixes: changed.a.substitutions.map((x) => {
+        const word = claimText.slice(x.start, x.end);
+        return { title: `Change ${word} to ${x.source} (as the source says)`, start: x.start, end: x.end, replacement: x.source };
+      }),
     };
   }
   if (contradicting.length) {
