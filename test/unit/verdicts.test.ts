@@ -129,6 +129,15 @@ describe('verdicts', () => {
     assert.match(c.message, /the source says the opposite/);
   });
 
+  it('does not read a word after a shared negation as flipped ("cannot yet match the performance")', () => {
+    const e2 = new Engine();
+    const filler = ['Ferries cross the bay at dawn.', 'The museum holds Flemish paintings.', 'Wheat prices fell in spring.',
+      'A storm closed the mountain pass.', 'The orchestra toured six cities.', 'Bees pollinate the orchards.'];
+    e2.addSource('a.txt', [...filler, 'Decentralized computation currently cannot match the performance of centralized data centers for large-scale model training.'].join('\n\n'));
+    const c = only(e2, 'Decentralized computation cannot yet match the performance of centralized data centers for large-scale model training.');
+    assert.equal(c.verdict, 'supported', c.message);
+  });
+
   it('supports a sentence that says a word both negated and not, copied from the source', () => {
     const e2 = new Engine();
     e2.addSource('a.txt', 'The world hath not known thee: but I have known thee, and these have known that thou hast sent me.\n\nThe harbour froze in January.');

@@ -46,13 +46,29 @@ export interface Alignment {
 const NEGATION_TEXT_RE = /\b(?:not|no|never|none|nothing|neither|nor|cannot|without|nobody|nowhere)\b|n['\u2019]t\b/i;
 const NEGATION = new Set(['not', 'no', 'never', 'none', 'nothing', 'neither', 'nor', 'cannot', 'without', 'nobody', 'nowhere']);
 
-/** Whether a negation cue stands within the three tokens before token i (or is attached: "isn't"). */
-export function negatedAt(view: TextView, i: number): boolean {
-  for (let k = Math.max(0, i - 3); k <= i; k++) {
-    const n = view.tokens[k]!.norm;
-    if ((k < i && NEGATION.has(n)) || n.endsWith("n't")) return true;
+/**
+ * Whether a negation cue stands within the three tokens before token i (or is attached: "isn't").
+ * `strictly`: with only function words between, so that the cue surely negates this word ("cannot
+ * yet match"), not merely stands near it ("cannot match the performance").
+ */
+export function negatedAt(view: TextView, i: number, strictly = false): boolean {
+  for (let k = i; k >= Math.max(0, i - 3); k--) {
+    const t = view.tokens[k]!;
+    if ((k < i && NEGATION.has(t.norm)) || t.norm.endsWith("n't")) return true;
+    if (strictly && k < i && !t.stop) return false;
   }
   return false;
+}
+
+/**
+ * Whether word i of `a` and word j of `b` differ in polarity. When both texts negate something, the
+ * three-word window would flip words that merely fall inside one side's ("cannot yet match the
+ * performance" / "currently cannot match the performance"): then one must be surely negated and the
+ * other not even near a cue.
+ */
+function oppositePolarity(a: TextView, i: number, b: TextView, j: number, bothNegate: boolean): boolean {
+  if (!bothNegate) return negatedAt(a, i) !== negatedAt(b, j);
+  return (negatedAt(a, i, true) && !negatedAt(b, j)) || (negatedAt(b, j, true) && !negatedAt(a, i));
 }
 
 export type Weigh = (key: string) => number;
@@ -219,7 +235,9 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
   let polarityFlips = 0;
   // Polarity needs token positions: look only when either side has a negation cue at all.
   const passageMayNegate = NEGATION_TEXT_RE.test(passage.text);
-  const mayNegate = passageMayNegate || NEGATION_TEXT_RE.test(claim.text);
+  const claimMayNegate = NEGATION_TEXT_RE.test(claim.text);
+  const mayNegate = passageMayNegate || claimMayNegate;
+  const bothNegate = passageMayNegate && claimMayNegate;
   const names = nameWords(claim);
   let missingNames = 0;
   let maxMissing = 0;
@@ -250,20 +268,18 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
     if (m === 1 && mayNegate) {
       // A flip only when no occurrence of the word in the passage has the claim's polarity ("hath not
       // known thee: but I have known thee" says both).
-      const claimNeg = negatedAt(claim, w.index);
       const forms = otherForms(w.key);
       let samePolarity = false;
       passage.tokens.forEach((t, i) => {
-        if ((t.key === w.key || forms.includes(t.key)) && negatedAt(passage, i) === claimNeg) samePolarity = true;
+        if ((t.key === w.key || forms.includes(t.key)) && !oppositePolarity(claim, w.index, passage, i, bothNegate)) samePolarity = true;
       });
       if (!samePolarity) polarityFlips++;
     } else if (m > 0 && m < 1 && mayNegate && !opposed) {
       // Matched in other words: compare polarity at the synonym the passage uses ("fell" / "did not
       // fall"); where the match is a phrase or an acronym, a passage with no negation at all still
       // cannot say a negated claim ("did not resign" / "stepped down").
-      const claimNeg = negatedAt(claim, w.index);
       const at = passageMayNegate ? synonymAt(w, passage) : -1;
-      if (at >= 0 ? negatedAt(passage, at) !== claimNeg : claimNeg && !passageMayNegate) polarityFlips++;
+      if (at >= 0 ? oppositePolarity(claim, w.index, passage, at, bothNegate) : negatedAt(claim, w.index) && !passageMayNegate) polarityFlips++;
     }
     if (m === 0) {
       if (inConflictName(w)) conflictWeight += weight;
