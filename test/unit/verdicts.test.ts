@@ -197,6 +197,13 @@ describe('verdicts', () => {
     assert.equal(only(e2, 'Maria Delgado, the chief operating officer, will share interim duties.').verdict, 'supported');
   });
 
+  it('accepts a quotation shortened with an ellipsis, each part in the source in order', () => {
+    assert.equal(only(e, 'Tomas Okafor said the ferries would “cut emissions … within five years.”').verdict, 'supported');
+    assert.equal(only(e, 'Tomas Okafor said the ferries would "cut emissions on the bay ... within five years."').verdict, 'supported');
+    assert.equal(only(e, 'Tomas Okafor said the ferries would “cut emissions … within ten years.”').verdict, 'misquote');
+    assert.equal(only(e, 'Tomas Okafor said the ferries would “within five years … cut emissions.”').verdict, 'misquote');
+  });
+
   it('reads a quoted title as a name, not as a misquotation', () => {
     const c = only(e, 'In 1947 the council published "The Changing Harbor Times", now called "Bay Notes Weekly".');
     assert.notEqual(c.verdict, 'misquote', c.message);

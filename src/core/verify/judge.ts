@@ -8,7 +8,7 @@ import type { PassageIndex, QueryTerm, StoredPassage } from '../search/PassageIn
 import { synonymsOf } from '../lexicon/thesaurus';
 import { analyze, MergedView, type TextView } from './analyze';
 import { align, type Alignment } from './align';
-import { closestWording, containsRun, extractQuotes, type Quote } from './quotes';
+import { closestWording, containsQuote, extractQuotes, type Quote } from './quotes';
 import { collapse } from '../sources/parse';
 import type { TypoIndex } from '../search/typos';
 
@@ -243,7 +243,7 @@ function checkQuotes(quotes: Quote[], ctx: JudgeContext, claimHits: number[]): Q
       const next = index.passages[id + 1];
       const words = wordsOf(id);
       const joined = next && next.sourceIndex === p.sourceIndex ? words.concat(wordsOf(id + 1)) : words;
-      if (containsRun(joined, quote.words)) {
+      if (containsQuote(joined, quote)) {
         found = true;
         break;
       }

@@ -11,6 +11,8 @@ export interface Quote {
   end: number;
   text: string;
   words: string[];
+  /** The words between ellipses ("… ", "...", "[…]"): each run must be in the source, in this order. */
+  segments: string[][];
 }
 
 const PAIRS: [string, string][] = [['\u201c', '\u201d'], ['"', '"'], ['\u00ab', '\u00bb'], ['\u201e', '\u201c']];
@@ -31,7 +33,9 @@ export function extractQuotes(text: string): Quote[] {
       if (e < 0) break;
       const inner = text.slice(s + 1, e);
       const words = quoteWords(inner);
-      if (words.length >= 3 && words.length <= 150 && !isTitle(inner) && !out.some((q) => q.start < e && s + 1 < q.end)) out.push({ start: s + 1, end: e, text: inner, words });
+      if (words.length >= 3 && words.length <= 150 && !isTitle(inner) && !out.some((q) => q.start < e && s + 1 < q.end)) {
+        out.push({ start: s + 1, end: e, text: inner, words, segments: inner.split(ELLIPSIS_RE).map(quoteWords).filter((x) => x.length) });
+      }
       from = e + 1;
       if (out.length >= 20) return out.sort((a, b) => a.start - b.start);
     }
@@ -49,13 +53,26 @@ export function quoteWords(text: string): string[] {
   return tokenize(text).map((t) => t.norm);
 }
 
-/** Whether `needle` occurs as a contiguous run of words in `hay`. */
-export function containsRun(hay: string[], needle: string[]): boolean {
-  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+/** An omission mark inside a quotation. */
+const ELLIPSIS_RE = /\[?(?:\u2026|\.\s?\.\s?\.)\]?/;
+
+/** Where `needle` occurs as a contiguous run of words in `hay` from `from` on (the index after it), or -1. */
+function runEnd(hay: string[], needle: string[], from: number): number {
+  outer: for (let i = from; i + needle.length <= hay.length; i++) {
     for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
-    return true;
+    return i + needle.length;
   }
-  return false;
+  return -1;
+}
+
+/** Whether a quotation's runs, split at its ellipses, all occur in `hay` in order. */
+export function containsQuote(hay: string[], quote: Quote): boolean {
+  let at = 0;
+  for (const segment of quote.segments) {
+    at = runEnd(hay, segment, at);
+    if (at < 0) return false;
+  }
+  return true;
 }
 
 export interface CloseWording {
