@@ -20,6 +20,13 @@ describe('draft parsing', () => {
     assert.deepEqual(claimsOf(text), ['The council approved the ferry budget on Tuesday.', 'Three members voted against the plan.']);
   });
 
+  it('reads table rows as cells, not sentences, and keeps the prose around a table', () => {
+    const text = 'The council approved the ferry budget.\n\n| Item | Cost |\n|---|:---:|\n| Ferries | $2.5 million |\n| Docks | $1 million |\n\nThe new docks will open to passengers in May.\n';
+    assert.deepEqual(claimsOf(text), ['The council approved the ferry budget.', 'The new docks will open to passengers in May.']);
+    // A line with pipes but no delimiter row is prose.
+    assert.deepEqual(claimsOf('The vote was 5 | 4 in favour of the ferry budget.\n'), ['The vote was 5 | 4 in favour of the ferry budget.']);
+  });
+
   it('does not treat questions or the writer’s framing as claims', () => {
     const text = 'What does this mean for the harbour? In this article we look at the vote. The vote passed by seven to two.';
     assert.deepEqual(claimsOf(text), ['The vote passed by seven to two.']);

@@ -87,6 +87,16 @@ describe('verdicts', () => {
     assert.equal(exact.verdict, 'supported', exact.message);
   });
 
+  it('names a person without the role before the name ("Chief Technology Officer Daniel Laforte")', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', 'The interim co-CEOs are Shan Shan Wong and Chief Technology Officer Daniel Laforte.\n\nThe museum holds Flemish paintings.');
+    e2.addSource('b.txt', 'The interim co-CEOs are Shan Shan Wong and Christian Laforte.\n\nFerries cross the bay at dawn.');
+    const c = only(e2, 'The interim co-CEOs are Shan Shan Wong and Christian Laforte.');
+    assert.equal(c.verdict, 'disputed', c.message);
+    assert.match(c.message, /a\.txt:1 says Daniel Laforte(?!\w)/);
+    assert.doesNotMatch(c.message, /Officer Daniel/);
+  });
+
   it('reports a fact the sources disagree on as disputed, naming both sides', () => {
     const c = only(e, 'Interim chair duties passed to councillor Maria Delgado.');
     assert.equal(c.verdict, 'disputed', c.message);

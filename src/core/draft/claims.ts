@@ -65,11 +65,11 @@ export function parseDraft(text: string, language: DraftLanguage = 'markdown'): 
   return { sentences: sentencesOf(text, prose, citations, 0), citations };
 }
 
-/** The checked text: markup, citations and headings blanked (same length, offsets kept). */
+/** The checked text: markup, citations, headings and table rows blanked (same length, offsets kept). */
 function proseOf(text: string, blanked: Blanked, citations: DraftCitation[]): string {
   const chars = blanked.text.split('');
   for (const c of citations) for (let i = c.start; i < c.end; i++) if (chars[i] !== '\n') chars[i] = ' ';
-  for (const [s, e] of blanked.headings) for (let i = s; i < e; i++) if (chars[i] !== '\n') chars[i] = ' ';
+  for (const [s, e] of [...blanked.headings, ...(blanked.tables ?? [])]) for (let i = s; i < e; i++) if (chars[i] !== '\n') chars[i] = ' ';
   return text.length === chars.length ? chars.join('') : blanked.text;
 }
 

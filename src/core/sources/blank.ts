@@ -11,6 +11,8 @@ export interface Blanked {
   headings: [number, number][];
   /** A title found in the markup (first heading, <title>, front matter `title:`). */
   title?: string;
+  /** Ranges [start, end) of table rows (pipe tables): cells, not sentences, in a draft. */
+  tables?: [number, number][];
 }
 
 /**
@@ -30,6 +32,8 @@ const HEADING_RE = /^ {0,3}(#{1,6})(?:\s|$)/;
 const LIST_RE = /^(\s*)(?:[-*+]|\d{1,9}[.)])\s+/;
 const QUOTE_RE = /^(\s*>\s?)+/;
 const SETEXT_RE = /^ {0,3}(=+|-+)\s*$/;
+/** The delimiter row under a pipe table's header: `|---|:--:|` (cells of dashes with optional colons). */
+const TABLE_DELIMITER_RE = /^ {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$/;
 
 /** Markdown to plain text with offsets kept. Also used for drafts. */
 export function blankMarkdown(src: string): Blanked {
@@ -59,9 +63,17 @@ export function blankMarkdown(src: string): Blanked {
   }
   let fence: string | undefined;
   let inComment = false;
+  const tables: [number, number][] = [];
+  let inTable = false;
   for (; i < lines.length; i++) {
     const [s, e] = lines[i]!;
     const line = src.slice(s, e);
+    // A pipe table: its header row is the line above a delimiter row; rows follow while they have pipes.
+    if (!fence && !inComment) {
+      if (inTable && !line.includes('|')) inTable = false;
+      else if (!inTable && i + 1 < lines.length && line.includes('|') && TABLE_DELIMITER_RE.test(src.slice(lines[i + 1]![0], lines[i + 1]![1]))) inTable = true;
+      if (inTable) tables.push([s, e]);
+    }
     if (fence) {
       blankRange(chars, s, e);
       if (line.trim().startsWith(fence)) fence = undefined;
@@ -112,7 +124,7 @@ export function blankMarkdown(src: string): Blanked {
       inComment = true;
     }
   }
-  return { text: chars.join(''), headings, ...(title ? { title } : {}) };
+  return { text: chars.join(''), headings, ...(title ? { title } : {}), ...(tables.length ? { tables } : {}) };
 }
 
 /**

@@ -173,8 +173,16 @@ export function extractNames(text: string): Fact[] {
   for (const m of text.matchAll(NAME_RE)) {
     const words = m[0].split(/\s+/);
     let offset = m.index!;
-    while (words.length && TITLE_WORDS.has(words[0]!.toLowerCase().replace(/['\u2019]s$/, ''))) {
+    const isTitle = (w: string) => TITLE_WORDS.has(w.toLowerCase().replace(/['\u2019]s$/, ''));
+    while (words.length && isTitle(words[0]!)) {
       offset = text.indexOf(words[1] ?? '', offset + words[0]!.length);
+      words.shift();
+    }
+    // A role before the name ("Chief Technology Officer Daniel Laforte"): the name starts after it.
+    let role = -1;
+    for (let j = 0; j < words.length - 2; j++) if (isTitle(words[j]!)) role = j;
+    while (role-- >= 0) {
+      offset = text.indexOf(words[1]!, offset + words[0]!.length);
       words.shift();
     }
     if (words.length < 2) continue;
