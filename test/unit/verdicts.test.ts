@@ -229,6 +229,17 @@ describe('verdicts', () => {
     assert.match(c.message, /sources say March 23, 2024/);
   });
 
+  it('reads the period of a rate as part of the figure ("$2.5 million a year" is not "a month")', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', 'The ferry service costs the council $2.5 million a year to run.\n\nThe museum holds Flemish paintings.\n\nA year ago the docks were closed.');
+    const c = only(e2, 'The ferry service costs the council $2.5 million a month to run.');
+    assert.equal(c.verdict, 'contradicted', c.message);
+    assert.match(c.message, /sources say a year/);
+    assert.equal(only(e2, 'The ferry service costs the council $2.5 million per year to run.').verdict, 'supported');
+    // "A year ago" is no rate.
+    assert.equal(only(e2, 'A year ago the docks were closed.').verdict, 'supported');
+  });
+
   it('compares vague quantities by order of magnitude', () => {
     const e2 = new Engine();
     e2.addSource('a.txt', 'The ferry app has been downloaded hundreds of millions of times since its launch.\n\nThe museum holds Flemish paintings.');

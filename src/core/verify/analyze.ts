@@ -40,7 +40,7 @@ export interface Keys {
   [Symbol.iterator](): Iterator<string>;
 }
 
-const QUANTITY_KINDS = new Set(['money', 'percent', 'number', 'date']);
+const QUANTITY_KINDS = new Set(['money', 'percent', 'number', 'date', 'period']);
 
 const ACRONYM_RE = /\b[A-Z]{2,5}s?\b/g;
 

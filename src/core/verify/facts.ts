@@ -9,7 +9,7 @@ import { stem } from '../text/tokenize';
 import { foldWord } from '../text/fold';
 import { areSynonyms } from '../lexicon/thesaurus';
 
-export type FactKind = 'money' | 'percent' | 'number' | 'date' | 'name';
+export type FactKind = 'money' | 'percent' | 'number' | 'date' | 'name' | 'period';
 
 export interface Fact {
   kind: FactKind;
@@ -57,6 +57,11 @@ const DATE_MY_RE = new RegExp(String.raw`\b(${MONTH})\.?,?\s(?:of\s)?(\d{4})\b`,
 const DATE_ISO_RE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 const YEAR_RE = /\b(1[5-9]\d\d|20\d\d)\b/g;
 const COUNT_RE = new RegExp(String.raw`\b(${NUM}|${WORDNUM})(?:\s(${SCALES})\b)?`, 'gi');
+/**
+ * The period of a rate: "per month", "every week", "each year", or "a month" right after a figure
+ * ("$8 million a month", "400 passengers a day", "twice a year"); not "a year ago".
+ */
+const PERIOD_RE = /\b(?:(?:per|every|each)\s+|(?<=(?:\d|\b(?:million|billion|thousand|hundred|percent|dollars|times|twice|once))\s+)an?\s+)(hour|day|week|month|quarter|year)\b(?!\s+(?:ago|earlier|later|before|after))/gi;
 const VAGUE_RE = /\b(?:(?:a few|several|a couple of)\s+(hundred|thousand|million|billion)|(dozens|hundreds|thousands|millions|billions)(?:\sof\s(thousands|millions|billions))?)\b/gi;
 /** Powers of ten of the words of a vague quantity ("hundreds of millions" = 10^8). */
 const MAGNITUDE: Record<string, number> = { dozens: 1.2, hundred: 2, hundreds: 2, thousand: 3, thousands: 3, million: 6, millions: 6, billion: 9, billions: 9 };
@@ -128,6 +133,9 @@ export function extractFacts(text: string): Fact[] {
     date(m, m[2], MONTHS[m[1]!.toLowerCase()], undefined);
   }
   for (const m of text.matchAll(YEAR_RE)) date(m, m[1], undefined, undefined);
+  for (const m of text.matchAll(PERIOD_RE)) {
+    add({ kind: 'period', value: m[1]!.toLowerCase(), text: m[0], start: m.index!, end: m.index! + m[0].length });
+  }
   for (const m of text.matchAll(VAGUE_RE)) {
     // Value: "~" and the power of ten ("a few thousand" ~3.5, "hundreds of millions" ~8.5).
     const words = (m[1] ? [m[1]] : [m[2]!, ...(m[3] ? [m[3]] : [])]).map((w) => w.toLowerCase());
