@@ -71,6 +71,15 @@ describe('verdicts', () => {
     assert.equal(fix.replacement, '$2.5 million');
   });
 
+  it('reads an escaped dollar sign in LaTeX (\\$) as the amount it is, and the fix keeps the backslash', () => {
+    const text = 'The council approved \\$4.5 million for two new electric ferries.\n';
+    const c = e.check(text, 'latex').claims[0]!;
+    assert.equal(c.verdict, 'contradicted', c.message);
+    assert.match(c.message, /\$2\.5 million/);
+    const fix = c.fixes[0]!;
+    assert.equal(text.slice(0, fix.start) + fix.replacement + text.slice(fix.end), 'The council approved \\$2.5 million for two new electric ferries.\n');
+  });
+
   it('flags a wrong date and a wrong count as contradicted', () => {
     assert.equal(only(e, 'Lucia Ferrante stepped down from the transit board on 15 May 2024.').verdict, 'contradicted');
     const count = only(e, 'The council approved $2.5 million for two new electric ferries, which will carry 600 passengers each.');

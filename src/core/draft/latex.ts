@@ -3,6 +3,8 @@ import type { Blanked } from '../sources/blank';
 const SKIP_ENVS = new Set(['equation', 'equation*', 'align', 'align*', 'figure', 'figure*', 'table', 'table*', 'verbatim',
   'lstlisting', 'tabular', 'tikzpicture', 'displaymath', 'math', 'minted', 'comment', 'thebibliography']);
 const KEEP_ARG = new Set(['emph', 'textbf', 'textit', 'texttt', 'underline', 'textsc', 'mbox', 'text', 'textrm', 'enquote', 'item', 'footnote']);
+/** Characters LaTeX escapes with a backslash that are text in the prose. */
+const ESCAPED = new Set(['$', '%', '&', '#', '_']);
 const HEADING = new Set(['part', 'chapter', 'section', 'subsection', 'subsubsection', 'paragraph', 'subparagraph', 'title', 'caption']);
 
 function blank(chars: string[], s: number, e: number): void {
@@ -58,6 +60,12 @@ export function blankLatex(src: string): Blanked {
       if (!m) continue;
       const name = m[1]!;
       let end = i + m[0].length;
+      if (ESCAPED.has(name)) {
+        // An escaped character is text ("\$12 million", "50\%"): only the backslash goes.
+        chars[i] = ' ';
+        i = end - 1;
+        continue;
+      }
       if (/cite/i.test(name)) {
         // Leave citations for the citation scanner; skip past them.
         while (src[end] === '[') {
