@@ -20,6 +20,12 @@ describe('draft parsing', () => {
     assert.deepEqual(claimsOf(text), ['The council approved the ferry budget on Tuesday.', 'Three members voted against the plan.']);
   });
 
+  it('reads the opening line of a plain-text draft, and a title-case line, as headings', () => {
+    const text = 'Why the ferry budget passed\n\nThe council approved the ferry budget on Tuesday.\n\nThe Cost Of The New Docks\n\n' +
+      'The docks will cost the harbour authority two million pounds\n';
+    assert.deepEqual(claimsOf(text, 'plaintext'), ['The council approved the ferry budget on Tuesday.', 'The docks will cost the harbour authority two million pounds']);
+  });
+
   it('reads table rows as cells, not sentences, and keeps the prose around a table', () => {
     const text = 'The council approved the ferry budget.\n\n| Item | Cost |\n|---|:---:|\n| Ferries | $2.5 million |\n| Docks | $1 million |\n\nThe new docks will open to passengers in May.\n';
     assert.deepEqual(claimsOf(text), ['The council approved the ferry budget.', 'The new docks will open to passengers in May.']);

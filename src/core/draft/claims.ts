@@ -56,7 +56,24 @@ export function findCitations(text: string): DraftCitation[] {
 function blankFor(text: string, language: DraftLanguage): Blanked {
   if (language === 'markdown') return blankMarkdown(text);
   if (language === 'latex') return blankLatex(text);
-  return { text, headings: [] };
+  return { text, headings: plainHeadings(text) };
+}
+
+/**
+ * Headings of a plain-text draft: a paragraph of one short line (at most 15 words) that does not end
+ * like a sentence, when it opens the draft ("Why Emad Mostaque walked away") or is in title case
+ * ("The Cost Of Compute"). A line elsewhere that only lacks its full stop is still checked.
+ */
+function plainHeadings(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  blocks(text).forEach(([s, e], i) => {
+    const line = text.slice(s, e).trim();
+    if (!line || line.includes('\n') || /[.!?:;,"'\u201d\u2019)\]]$/.test(line)) return;
+    const words = line.split(/\s+/);
+    const titleCase = words.every((w) => !/^\p{Ll}/u.test(w) || STOPWORDS.has(w));
+    if (words.length <= 15 && (i === 0 || titleCase)) out.push([s, e]);
+  });
+  return out;
 }
 
 export function parseDraft(text: string, language: DraftLanguage = 'markdown'): ParsedDraft {
