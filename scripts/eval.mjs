@@ -3,12 +3,14 @@
 //   1. ../shared/eval: the labelled resignation draft against ../shared/corpus/resignation
 //   2. test/eval/resignation-more: a second labelled draft on the same sources, written for this
 //      project after the engine (other errors a writer makes; scored the same way, no floor)
-//   3. ../shared/external/climate-fever: 1,535 real claims against 5,240 Wikipedia sentences
-// Usage: node scripts/eval.mjs [--shared DIR] [--only resignation|more|climate-fever] [--verbose]
+//   3. the shared draft converted to plain text and to LaTeX (headings, escaped $, ``quotes''), scored
+//      the same way: the verdicts must not depend on the draft's format
+//   4. ../shared/external/climate-fever: 1,535 real claims against 5,240 Wikipedia sentences
+// Usage: node scripts/eval.mjs [--shared DIR] [--only resignation|more|formats|climate-fever] [--verbose]
 // Exits non-zero when a floor of issue #2 is missed (15/16 verdicts, 9/9 citations; hit@5 >= 55%,
 // balanced accuracy >= 55%, whole climate-fever check within 60 s).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -35,8 +37,8 @@ function check(sources, draft, out) {
 }
 
 /** Checks a labelled draft against the resignation sources and prints the shared scorer's lines. */
-function scoreDraft(name, dir) {
-  const draft = join(dir, 'draft.md');
+function scoreDraft(name, dir, draftName = 'draft.md') {
+  const draft = join(dir, draftName);
   const report = join(tmp, `${name}.json`);
   const s = check(join(shared, 'corpus/resignation'), draft, report);
   const out = execFileSync(process.execPath, [join(shared, 'eval/score.mjs'), '--draft', draft, '--labels', join(dir, 'labels.jsonl'), '--report', report, ...(args.includes('--verbose') ? ['--verbose'] : [])], { encoding: 'utf8' });
@@ -51,6 +53,25 @@ if (!only || only === 'resignation') {
 }
 
 if (!only || only === 'more') scoreDraft('resignation-more', join(import.meta.dirname, '..', 'test/eval/resignation-more'));
+
+// The same draft and labels in other formats: Markdown headings become plain lines or \section{},
+// "$" becomes "\$" and curly quotes ``LaTeX quotes'' (the labels are converted alike).
+if (!only || only === 'formats') {
+  const md = readFileSync(join(shared, 'eval/resignation/draft.md'), 'utf8');
+  const labels = readFileSync(join(shared, 'eval/resignation/labels.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+  const formats = {
+    txt: (t) => t.replace(/^#+ /gm, ''),
+    tex: (t) => t.replace(/\$/g, '\\$').replace(/\u201c([^\u201d]*)\u201d/g, "``$1''").replace(/^#+ (.*)$/gm, '\\section{$1}'),
+  };
+  for (const [ext, convert] of Object.entries(formats)) {
+    const dir = join(tmp, `format-${ext}`);
+    mkdirSync(dir, { recursive: true });
+    const body = convert(md);
+    writeFileSync(join(dir, `draft.${ext}`), ext === 'tex' ? `\\documentclass{article}\n\\begin{document}\n${body}\n\\end{document}\n` : body);
+    writeFileSync(join(dir, 'labels.jsonl'), labels.map((l) => JSON.stringify({ ...l, text: convert(l.text) })).join('\n') + '\n');
+    scoreDraft(`resignation as .${ext}`, dir, `draft.${ext}`);
+  }
+}
 
 if (!only || only === 'climate-fever') {
   const dir = join(tmp, 'cf');
