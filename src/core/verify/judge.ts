@@ -25,11 +25,15 @@ const BREADTH = 0.25;
  * said by "this movie is rated PG 13".
  */
 const MISSING_SHARE_MAX = 0.3;
-/** A passage saying this much of the claim with one word changed in a fixed frame contradicts it (the frame places it, as near words place a differing figure: CONTEXT_THRESHOLD). */
+/**
+ * A passage saying this much of the claim with one word changed in a fixed frame contradicts it (the
+ * frame places the word, as near words place a differing figure: see CONTEXT_THRESHOLD).
+ */
 const SUBSTITUTION_CONTRADICTION = 0.6;
-/** A claim and a passage of opposite polarity ("is" / "is not") do not support each other. */
-const POLARITY_PENALTY = 0.5;
-/** ...and when the passage says everything else the claim says, it contradicts it. */
+/**
+ * A claim and a passage of opposite polarity ("is" / "is not") never support each other, and when the
+ * passage says this much of the claim otherwise, it contradicts it.
+ */
 const POLARITY_CONTRADICTION = 0.85;
 const RANK_ALPHA = 0.5;
 /** A passage about the same thing (this much covered apart from the differing fact) can contradict. */
@@ -112,7 +116,7 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
   const quoteResult = quotes.length ? checkQuotes(quotes, ctx, hits.map((h) => h.id)) : undefined;
   const emphasis: [number, number][] = quoteResult ? [] : quotes.map((q) => [q.start, q.end]);
   const candidates: Candidate[] = [];
-  const supportOf = (a: Alignment) => (a.coverage + (BREADTH * a.matched) / maxIdf) * (a.polarityFlips ? POLARITY_PENALTY : 1);
+  const supportOf = (a: Alignment) => a.coverage + (BREADTH * a.matched) / maxIdf;
   const topScore = hits[0]?.score ?? 1;
   hits.forEach((h, rank) => {
     const bm = h.score / topScore;
