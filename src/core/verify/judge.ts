@@ -13,9 +13,10 @@ import { collapse } from '../sources/parse';
 import type { TypoIndex } from '../search/typos';
 
 /**
- * Support score = (coverage + BREADTH * matched weight / max idf) * polarity. Coverage alone punishes
- * long claims for every extra word; the breadth term credits a passage that confirms many rare words
- * of the claim. A score of at least SUPPORT_THRESHOLD from one passage (or two adjacent ones) supports.
+ * Support score = coverage + BREADTH * matched weight / max idf. Coverage alone punishes long claims
+ * for every extra word; the breadth term credits a passage that confirms many rare words of the claim.
+ * A score of at least SUPPORT_THRESHOLD from one passage (or two adjacent ones) supports, with every
+ * fact, the same polarity, the names and the weightiest word (below).
  */
 export const SUPPORT_THRESHOLD = 1.0;
 const BREADTH = 0.25;
