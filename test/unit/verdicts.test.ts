@@ -247,6 +247,8 @@ describe('verdicts', () => {
     assert.equal(only(e2, 'The ferry service costs the council $2.5 million per year to run.').verdict, 'supported');
     // "A year ago" is no rate.
     assert.equal(only(e2, 'A year ago the docks were closed.').verdict, 'supported');
+    // A vague amount of the same magnitude agrees with the figure.
+    assert.equal(only(e2, 'The ferry service costs the council millions of dollars a year to run.').verdict, 'supported');
   });
 
   it('compares vague quantities by order of magnitude', () => {

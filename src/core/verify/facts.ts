@@ -210,7 +210,14 @@ export function sameFact(a: Fact, b: Fact): boolean {
     // "$8 million" and "8 million" state the same quantity.
     const qa = quantity(a);
     const qb = quantity(b);
-    return qa !== undefined && qa === qb;
+    if (qa !== undefined && qa === qb) return true;
+    // "Millions of dollars" and "$8 million": a vague quantity agrees with an amount of its magnitude.
+    const vague = a.value.startsWith('~') ? a : b.value.startsWith('~') ? b : undefined;
+    const amount = vague === a ? b : a;
+    if (!vague || vague.kind !== 'number' || amount.kind !== 'money') return false;
+    const pv = power(vague);
+    const pa = power({ ...amount, value: amount.value.split(':')[1]! });
+    return pv !== undefined && pa !== undefined && Math.abs(pv - pa) < 1;
   }
   if (a.kind === 'date') {
     const [ya, ma, da] = a.value.split('-');
