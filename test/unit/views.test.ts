@@ -2,10 +2,22 @@ import { strict as assert } from 'node:assert';
 import { PassageIndex, PassageKeys } from '../../src/core/search/PassageIndex';
 import { parseSource } from '../../src/core/sources/parse';
 import { analyze, MergedView } from '../../src/core/verify/analyze';
+import { matchWord } from '../../src/core/verify/align';
 import { phraseKey } from '../../src/core/lexicon/thesaurus';
 import { stem } from '../../src/core/text/tokenize';
 
 describe('text views', () => {
+  it('matches the forms of a verb the stemmer splits: irregular ("rose" / "rise") and short "-y" verbs ("tried" / "trying")', () => {
+    const pairs: [string, string][] = [['Prices rose in May.', 'Prices rise in May.'], ['The council tried to sell the ferry.', 'The council is trying to sell the ferry.'],
+      ['Gulls flew over the dock.', 'Gulls fly over the dock.']];
+    for (const [a, b] of pairs) {
+      const claim = analyze(a);
+      const passage = analyze(b);
+      const verb = claim.words[1]!;
+      assert.equal(matchWord(claim, verb, passage), 1, `${verb.norm} in "${b}"`);
+    }
+  });
+
   it('finds multi-word lemmas of two and three words, and no phrase across unrelated words', () => {
     const v = analyze('The chief executive officer stepped down on Friday.');
     assert.ok(v.phrases.has(phraseKey(['step', 'down'])), [...v.phrases].join(', '));

@@ -7,7 +7,8 @@ import { ANTONYMS } from './thesaurus.generated';
 import { stem } from '../text/tokenize';
 
 /**
- * Irregular past forms of common English verbs. Forms that are words of their own in news prose
+ * Irregular past forms of common English verbs, and the short "-y" verbs whose forms the stemmer
+ * splits ("tried" -> "tri", "trying" -> "try"). Forms that are words of their own in news prose
  * ("found" a company, "saw", "wound", "bound", "lay", "lit") are left out.
  */
 const IRREGULAR = `arise arose arisen|bear bore borne|beat beaten|begin began begun|bend bent|bite bitten|blow blew blown|
@@ -18,7 +19,8 @@ hold held|keep kept|know knew known|lead led|leave left|lend lent|lose lost|mean
 rise rose risen|run ran|say said|sell sold|send sent|shake shook shaken|shoot shot|show shown|shrink shrank shrunk|
 sing sang sung|sink sank sunk|sit sat|sleep slept|speak spoke spoken|spend spent|spring sprang sprung|stand stood|
 steal stole stolen|stick stuck|strike struck|swell swollen|swing swung|take took taken|teach taught|tear tore torn|
-tell told|think thought|throw threw thrown|wake woke woken|wear wore worn|weep wept|win won|write wrote written`;
+tell told|think thought|throw threw thrown|wake woke woken|wear wore worn|weep wept|win won|write wrote written|
+try tried tries|cry cried cries|dry dried dries|fly flew flown flies|spy spied spies`;
 
 const NONE: string[] = [];
 let byKey: Map<string, string[]> | undefined;
