@@ -185,6 +185,11 @@ describe('verdicts', () => {
     assert.deepEqual(fell.fixes, [], 'a negation is not fixed by swapping a word');
     assert.equal(verdict('Wheat prices did not rise in the spring of 2023 after a record harvest.'), 'supported');
     assert.equal(verdict('Wheat prices fell sharply in the spring of 2023 after a record harvest.'), 'supported');
+    // Everyday opposites WordNet lacks under the frequent senses.
+    assert.equal(verdict('The home team won the regional final against Dover.'), 'supported');
+    const e3 = new Engine();
+    e3.addSource('b.txt', 'Ferries cross the bay at dawn.\n\nThe harbour authority will hire forty dock workers this spring.');
+    assert.equal(only(e3, 'The harbour authority will fire forty dock workers this spring.').verdict, 'contradicted');
   });
 
   it('does not support a short claim with a passage that lacks its weightiest word', () => {

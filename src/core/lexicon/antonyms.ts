@@ -23,6 +23,14 @@ tell told|think thought|throw threw thrown|wake woke woken|wear wore worn|weep w
 try tried tries|cry cried cries|dry dried dries|fly flew flown flies|spy spied spies`;
 
 const NONE: string[] = [];
+/**
+ * Everyday opposites of news prose that WordNet lists only under rarer senses or not at all ("rise" /
+ * "drop", "hire" / "fire", "profit" / "loss").
+ */
+const COMMON_OPPOSITES = `stay leave|join leave|hire fire|gain lose|rise drop|rise decline|increase cut|increase reduce|grow shrink|
+grow decline|expand shrink|approve reject|support oppose|allow ban|accept decline|profit loss|surplus deficit|higher lower|
+larger smaller|confirm deny|arrive depart|start finish|start stop|pass fail`;
+
 let byKey: Map<string, string[]> | undefined;
 let formsByKey: Map<string, string[]> | undefined;
 
@@ -65,8 +73,8 @@ function load(): Map<string, string[]> {
       }
     }
   };
-  for (const pair of ANTONYMS.split('\n')) {
-    const [a, b] = pair.split('|');
+  const pairs = [...ANTONYMS.split('\n').map((p) => p.split('|')), ...COMMON_OPPOSITES.split('|').map((p) => p.trim().split(/\s+/))];
+  for (const [a, b] of pairs) {
     if (!a || !b) continue;
     add(a, b);
     add(b, a);
