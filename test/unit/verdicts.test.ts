@@ -28,6 +28,11 @@ function newsroom(): Engine {
   return e;
 }
 
+/** Passages about nothing the tests claim: they make a test source's own words rare, as in a real corpus. */
+const UNRELATED = ['Ferries cross the bay at dawn.', 'The museum holds Flemish paintings.', 'Wheat prices fell in spring.',
+  'A storm closed the mountain pass.', 'The orchestra toured six cities.', 'Bees pollinate the orchards.',
+  'The library extended its hours.', 'Rail workers voted on the offer.', 'A new bridge spans the river.', 'The mayor opened a clinic.'];
+
 function only(e: Engine, sentence: string): ClaimResult {
   const claims = e.check(sentence, 'markdown').claims;
   assert.equal(claims.length, 1, `expected one claim in ${JSON.stringify(sentence)}`);
@@ -139,10 +144,7 @@ describe('verdicts', () => {
   it('reads a source that says every word of the claim but negates it as saying the opposite', () => {
     const e2 = new Engine();
     // Unrelated passages around it make its words rare, so that it would support strongly if read naively.
-    const filler = ['Ferries cross the bay at dawn.', 'The museum holds Flemish paintings.', 'Wheat prices fell in spring.',
-      'A storm closed the mountain pass.', 'The orchestra toured six cities.', 'Bees pollinate the orchards.',
-      'The library extended its hours.', 'Rail workers voted on the offer.', 'A new bridge spans the river.', 'The mayor opened a clinic.'];
-    e2.addSource('a.txt', [...filler, 'Decentralized computation currently cannot match the performance of centralized data centers for large-scale model training.'].join('\n\n'));
+    e2.addSource('a.txt', [...UNRELATED, 'Decentralized computation currently cannot match the performance of centralized data centers for large-scale model training.'].join('\n\n'));
     const c = only(e2, 'Decentralized computation can already match centralized data centers for large-scale model training.');
     assert.equal(c.verdict, 'contradicted', c.message);
     assert.match(c.message, /the source says the opposite/);
@@ -150,9 +152,7 @@ describe('verdicts', () => {
 
   it('does not read a word after a shared negation as flipped ("cannot yet match the performance")', () => {
     const e2 = new Engine();
-    const filler = ['Ferries cross the bay at dawn.', 'The museum holds Flemish paintings.', 'Wheat prices fell in spring.',
-      'A storm closed the mountain pass.', 'The orchestra toured six cities.', 'Bees pollinate the orchards.'];
-    e2.addSource('a.txt', [...filler, 'Decentralized computation currently cannot match the performance of centralized data centers for large-scale model training.'].join('\n\n'));
+    e2.addSource('a.txt', [...UNRELATED.slice(0, 6), 'Decentralized computation currently cannot match the performance of centralized data centers for large-scale model training.'].join('\n\n'));
     const c = only(e2, 'Decentralized computation cannot yet match the performance of centralized data centers for large-scale model training.');
     assert.equal(c.verdict, 'supported', c.message);
   });

@@ -13,7 +13,7 @@ import { stem } from '../text/tokenize';
  */
 const IRREGULAR = `arise arose arisen|bear bore borne|beat beaten|begin began begun|bend bent|bite bitten|blow blew blown|
 break broke broken|bring brought|build built|buy bought|catch caught|choose chose chosen|come came|dig dug|draw drew drawn|
-drive drove driven|eat ate eaten|fall fell fallen|feel felt|fly flew flown|forbid forbade forbidden|forget forgot forgotten|
+drive drove driven|eat ate eaten|fall fell fallen|feel felt|forbid forbade forbidden|forget forgot forgotten|
 forgive forgave forgiven|freeze froze frozen|get got gotten|give gave given|go went gone|grow grew grown|hang hung|hide hid hidden|
 hold held|keep kept|know knew known|lead led|leave left|lend lent|lose lost|mean meant|meet met|pay paid|ride rode ridden|
 rise rose risen|run ran|say said|sell sold|send sent|shake shook shaken|shoot shot|show shown|shrink shrank shrunk|
