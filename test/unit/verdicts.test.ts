@@ -150,6 +150,30 @@ describe('verdicts', () => {
     assert.match(c.message, /the source says the opposite/);
   });
 
+  it('reads "failed to", "struggling to" and "tried to" as not done, and "never tried to" as not even attempted', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', [...UNRELATED, 'The harbour authority was struggling to raise new funding for the ferry terminal in 2023.',
+      'The museum was unsuccessful in trying to borrow the Flemish tapestries last winter.'].join('\n\n'));
+    const verdict = (s: string) => only(e2, s).verdict;
+    assert.notEqual(verdict('The harbour authority raised new funding for the ferry terminal in 2023.'), 'supported');
+    assert.equal(verdict('The harbour authority failed to raise new funding for the ferry terminal in 2023.'), 'supported');
+    assert.equal(verdict('The harbour authority did not raise new funding for the ferry terminal in 2023.'), 'supported');
+    assert.notEqual(verdict('The harbour authority never tried to raise new funding for the ferry terminal in 2023.'), 'supported');
+    // The attempt itself happened: "unsuccessful in trying to borrow" says the museum tried.
+    assert.equal(verdict('The museum tried to borrow the Flemish tapestries last winter.'), 'supported');
+    assert.notEqual(verdict('The museum borrowed the Flemish tapestries last winter.'), 'supported');
+  });
+
+  it('lets a passage saying the whole claim the other way outweigh a pair of passages that share its rarer words', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', [...UNRELATED, ['Back in July the mayor was speaking with analysts on a financial call about the harbour.',
+      'In a clip, she said the ferries would one day sail in stormy waters.',
+      'The mayor even said the ferries weren\u2019t ready for year-round service in stormy waters.'].join(' ')].join('\n\n'));
+    const c = only(e2, 'The mayor said in July that the ferries were ready for year-round service in stormy waters.');
+    assert.equal(c.verdict, 'contradicted', c.message);
+    assert.match(c.message, /the source says the opposite/);
+  });
+
   it('does not read a word after a shared negation as flipped ("cannot yet match the performance")', () => {
     const e2 = new Engine();
     e2.addSource('a.txt', [...UNRELATED.slice(0, 6), 'Decentralized computation currently cannot match the performance of centralized data centers for large-scale model training.'].join('\n\n'));

@@ -36,6 +36,12 @@ const SUBSTITUTION_CONTRADICTION = 0.6;
  * passage says this much of the claim otherwise, it contradicts it.
  */
 const POLARITY_CONTRADICTION = 0.85;
+/**
+ * Such a passage outweighs a supporting one that covers less of the claim by this much: a pair of
+ * sentences that shares the claim's rarer words ("in July", "AI") says less than one sentence that
+ * says all of it the other way ("AI wasn't ready for large-scale adoption").
+ */
+const OPPOSITE_MARGIN = 0.1;
 const RANK_ALPHA = 0.5;
 /** A passage about the same thing (this much covered apart from the differing fact) can contradict. */
 export const CONTEXT_THRESHOLD = 0.6;
@@ -161,7 +167,7 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
   const contradicting = candidates.filter((c) => c.a.conflicts.length &&
     c.a.context >= (c.a.conflicts.every((x) => x.claim.kind === 'name') ? NAME_CONTEXT_THRESHOLD : CONTEXT_THRESHOLD));
   const opposite = candidates.find((c) => c.a.polarityFlips && !c.a.conflicts.length && c.a.coverage >= POLARITY_CONTRADICTION);
-  if (!contradicting.length && !supporting.length && opposite) {
+  if (!contradicting.length && opposite && supporting.every((c) => c.a.coverage < opposite.a.coverage - OPPOSITE_MARGIN)) {
     return {
       verdict: 'contradicted',
       message: `the source says the opposite (${label(opposite)}): \u201c${index.passages[opposite.primary]!.text}\u201d`,

@@ -5,21 +5,56 @@
  */
 import type { TextView } from './analyze';
 
-export const NEGATION_TEXT_RE = /\b(?:not|no|never|none|nothing|neither|nor|cannot|without|nobody|nowhere)\b|n['\u2019]t\b/i;
+export const NEGATION_TEXT_RE = /\b(?:not|no|never|none|nothing|neither|nor|cannot|without|nobody|nowhere)\b|n['\u2019]t\b|\b(?:fail|unable|struggl|tr[iy]|attempt|s(?:eek|ought))[a-z]*\s+to\b|\bunsuccessful\s+(?:in|at)\b/i;
 const NEGATION = new Set(['not', 'no', 'never', 'none', 'nothing', 'neither', 'nor', 'cannot', 'without', 'nobody', 'nowhere']);
+/**
+ * Words that leave the next verb undone when "to" follows: "failed to raise", "struggling to raise",
+ * "tried to raise" do not say that it was raised, and a claim that it was is not supported by them.
+ */
+const UNDONE = new Set(['fail', 'fails', 'failed', 'failing', 'unable', 'struggle', 'struggles', 'struggled', 'struggling', 'try', 'tries',
+  'tried', 'trying', 'attempt', 'attempts', 'attempted', 'attempting', 'seek', 'seeks', 'seeking', 'sought']);
+
+/** How a word stands: said, negated ("did not raise"), attempted ("tried to raise"), not even attempted ("never tried to raise"). */
+export const enum Polarity { Said, Negated, Attempted, NotAttempted }
+
+function undoneCue(view: TextView, k: number): boolean {
+  const t = view.tokens[k]!;
+  const next = view.tokens[k + 1]?.norm;
+  return (UNDONE.has(t.norm) && next === 'to') || (t.norm === 'unsuccessful' && (next === 'in' || next === 'at'));
+}
 
 /**
- * Whether a negation cue stands within the three tokens before token i (or is attached: "isn't").
- * `strictly`: with only function words between, so that the cue surely negates this word ("cannot
+ * The polarity of token i: the nearest cue within the three tokens before it decides (or an attached
+ * "n't"). An attempt cue takes its own polarity: "never tried to raise" denies even the attempt.
+ * `strictly`: with only function words between, so that the cue surely governs this word ("cannot
  * yet match"), not merely stands near it ("cannot match the performance").
  */
-export function negatedAt(view: TextView, i: number, strictly = false): boolean {
+export function polarityAt(view: TextView, i: number, strictly = false): Polarity {
   for (let k = i; k >= Math.max(0, i - 3); k--) {
     const t = view.tokens[k]!;
-    if ((k < i && NEGATION.has(t.norm)) || t.norm.endsWith("n't")) return true;
-    if (strictly && k < i && !t.stop) return false;
+    if ((k < i && NEGATION.has(t.norm)) || t.norm.endsWith("n't")) return Polarity.Negated;
+    // (An attempt is itself done: "unsuccessful in trying to raise" tried.)
+    if (k < i && undoneCue(view, k) && !UNDONE.has(view.tokens[i]!.norm)) {
+      const own = polarityAt(view, k);
+      return own === Polarity.Negated || own === Polarity.NotAttempted ? Polarity.NotAttempted : Polarity.Attempted;
+    }
+    if (strictly && k < i && !t.stop) return Polarity.Said;
   }
-  return false;
+  return Polarity.Said;
+}
+
+/** Whether a negation or attempt cue governs token i (see polarityAt). */
+export function negatedAt(view: TextView, i: number, strictly = false): boolean {
+  return polarityAt(view, i, strictly) !== Polarity.Said;
+}
+
+/**
+ * Whether two polarities disagree: said against anything else, and an attempt against no attempt.
+ * "Did not raise" and "failed to raise" agree.
+ */
+function differ(a: Polarity, b: Polarity): boolean {
+  if ((a === Polarity.Said) !== (b === Polarity.Said)) return true;
+  return (a === Polarity.Attempted && b === Polarity.NotAttempted) || (a === Polarity.NotAttempted && b === Polarity.Attempted);
 }
 
 /**
@@ -29,6 +64,9 @@ export function negatedAt(view: TextView, i: number, strictly = false): boolean 
  * other not even near a cue.
  */
 export function oppositePolarity(a: TextView, i: number, b: TextView, j: number, bothNegate: boolean): boolean {
-  if (!bothNegate) return negatedAt(a, i) !== negatedAt(b, j);
-  return (negatedAt(a, i, true) && !negatedAt(b, j)) || (negatedAt(b, j, true) && !negatedAt(a, i));
+  const pa = polarityAt(a, i);
+  const pb = polarityAt(b, j);
+  if (!bothNegate) return differ(pa, pb);
+  if (pa !== Polarity.Said && pb !== Polarity.Said) return differ(pa, pb);
+  return (negatedAt(a, i, true) && pb === Polarity.Said) || (negatedAt(b, j, true) && pa === Polarity.Said);
 }
