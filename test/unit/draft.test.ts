@@ -57,6 +57,18 @@ describe('draft parsing', () => {
     assert.deepEqual(tex.map((c) => c.key), ['smith2020', 'doe2021', 'roe']);
   });
 
+  it('keeps author-date citations out of the claim text, but not a month and year in parentheses', () => {
+    const claim = (t: string) => parseDraft(t, 'plaintext').sentences[0]!.claimText.replace(/\s+/g, ' ');
+    assert.equal(claim('Ferries carry 400 people (Harbor Times, 2024).'), 'Ferries carry 400 people .');
+    assert.equal(claim('Ferries carry 400 people (Okafor et al., 2020, p. 4).'), 'Ferries carry 400 people .');
+    assert.equal(claim('Ferries carry 400 people (see Lee & Park 2019; van der Berg 2021).'), 'Ferries carry 400 people .');
+    assert.equal(claim('Ferries carry 400 people (Mayer, n.d.).'), 'Ferries carry 400 people .');
+    // A date the claim states stays in it.
+    assert.equal(claim('Ferries carried 400 people (October 2023).'), 'Ferries carried 400 people (October 2023).');
+    assert.equal(claim('Ferries carried 400 people (May 2023).'), 'Ferries carried 400 people (May 2023).');
+    assert.equal(claim('Ferries carried 400 people (in 2023).'), 'Ferries carried 400 people (in 2023).');
+  });
+
   it('reads LaTeX prose without commands, math and comments', () => {
     const tex = '\\section{Budget}\nThe council approved \\emph{two} ferries in $x^2$ steps. % not this\n\\begin{equation}a=b\\end{equation}\nThree members voted against it \\cite{herald}.';
     const claims = parseDraft(tex, 'latex').sentences.filter((s) => !s.skip);

@@ -33,6 +33,16 @@ const FOOTNOTE_RE = /\[\^([^\]\s]{1,100})\](?!:)/g;
 const PANDOC_RE = /\[[^[\]\n]{0,300}?@[^[\]\n]{0,300}\]/g;
 const PANDOC_KEY_RE = /(?:^|[\s;[-])@\{?([\p{L}\d_][\p{L}\d_:.#$%&+?<>~/-]*)/gu;
 const LATEX_CITE_RE = /\\[a-zA-Z]*cite[a-zA-Z]*\*?(?:\[[^\]\n]{0,200}\]){0,2}\{([^}\n]{1,500})\}/g;
+/**
+ * An author-date citation in parentheses: "(Bloomberg, 2024)", "(Smith et al., 2020, p. 4)", "(see Lee
+ * & Park 2019; Ng 2021)". It names where a claim comes from; it is not part of what the claim says.
+ * Not a month and year ("(October 2023)": a date the claim states). Bounded repetitions: linear time.
+ */
+const MONTH_YEAR = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?,? \d`;
+const PARTICLE = String.raw`(?:van|von|de|der|den|del|da|di|du|la|le)`;
+const AUTHOR = String.raw`(?!${MONTH_YEAR})(?:${PARTICLE} ){0,3}\p{Lu}[\p{L}\p{M}'\u2019.&-]{0,40}(?: (?:et al\.|and|&|${PARTICLE}|\p{Lu}[\p{L}\p{M}'\u2019.-]{0,40})){0,6},? (?:\d{4}[a-z]?|n\.d\.)(?:, (?:pp?\.|ch\.|para\.) ?\d{1,5}(?:[-\u2013]\d{1,5})?)?`;
+const AUTHOR_DATE_RE = new RegExp(String.raw`\((?:(?:see|e\.g\.|cf\.),? )?${AUTHOR}(?:; ${AUTHOR}){0,8}\)`, 'gu');
+
 // The writer's own framing and signposting, not a statement about the world.
 const FRAMING_RE =
   /^(?:(?:i|we)\s+(?:think|believe|argue|suggest|hope|expect|feel|wonder|will|would|propose|contend|conclude)\b|in this (?:article|essay|piece|post|chapter|section|paper|report)\b|(?:let's|let us|consider|note that|see|imagine|recall)\b|this (?:article|essay|piece|post|chapter|section|paper|report) (?:will|is|argues|looks)\b)/i;
@@ -87,6 +97,7 @@ function proseOf(text: string, blanked: Blanked, citations: DraftCitation[]): st
   const chars = blanked.text.split('');
   for (const c of citations) for (let i = c.start; i < c.end; i++) if (chars[i] !== '\n') chars[i] = ' ';
   for (const [s, e] of [...blanked.headings, ...(blanked.tables ?? [])]) for (let i = s; i < e; i++) if (chars[i] !== '\n') chars[i] = ' ';
+  for (const m of blanked.text.matchAll(AUTHOR_DATE_RE)) for (let i = m.index!; i < m.index! + m[0].length; i++) chars[i] = ' ';
   return text.length === chars.length ? chars.join('') : blanked.text;
 }
 
