@@ -38,6 +38,10 @@ describe('draft parsing', () => {
     assert.deepEqual(claimsOf(text), ['The vote passed by seven to two.']);
   });
 
+  it('checks a short sentence that names someone or something ("He also singled out Okafor."), not a one-word remark', () => {
+    assert.deepEqual(claimsOf('He also singled out Okafor. Delgado resigned. Not so. It passed.'), ['He also singled out Okafor.', 'Delgado resigned.']);
+  });
+
   it('splits sentences around abbreviations, initials, decimals and quotes', () => {
     const text = 'Dr. Okafor met J. K. Rowling at 3.5 p.m. in the U.S. capital. He said “It was fine.” Then he left!';
     const all = parseDraft(text, 'plaintext').sentences.map((s) => s.text);

@@ -189,7 +189,8 @@ function skipReason(claim: string): DraftSentence['skip'] {
   if (claim.length > MAX_CLAIM) return 'too long';
   if (/\?["'\u201d\u2019)]*$/.test(claim)) return 'question';
   if (FRAMING_RE.test(claim)) return 'framing';
-  if (contentWordCount(claim) < 3) return 'too short';
+  // Two content words make a claim ("Delgado resigned."); one is a remark ("It passed.").
+  if (contentWordCount(claim) < 2) return 'too short';
   return undefined;
 }
 
@@ -200,7 +201,7 @@ function contentWordCount(text: string): number {
   let n = 0;
   for (const m of text.matchAll(WORD_RE)) {
     if (!STOPWORDS.has(m[0].toLowerCase().replace(/\u2019/g, "'"))) n++;
-    if (n >= 3) break;
+    if (n >= 2) break;
   }
   return n;
 }
