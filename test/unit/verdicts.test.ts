@@ -164,6 +164,17 @@ describe('verdicts', () => {
     assert.notEqual(verdict('The museum borrowed the Flemish tapestries last winter.'), 'supported');
   });
 
+  it('reads a figure with another scale word as the same slot ("$3 billion" / "$3 million"), and "monthly" as "per month"', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', [...UNRELATED, 'Harbor City was reportedly spending approximately $3 million per month on ferry fuel as of May 2024, while struggling to cut costs.'].join('\n\n'));
+    const slip = only(e2, 'In May 2024, the city\u2019s monthly fuel bill stood at about $3 billion.');
+    assert.equal(slip.verdict, 'contradicted', slip.message);
+    assert.match(slip.message, /sources say \$3 million/);
+    // Another figure in the same words is too far from the passage to be its slot.
+    assert.equal(only(e2, 'In May 2024, the city\u2019s monthly fuel bill stood at about $5 million.').verdict, 'unsupported');
+    assert.equal(only(e2, 'The city\u2019s monthly fuel bill was around $3 million.').verdict, 'supported');
+  });
+
   it('lets a passage saying the whole claim the other way outweigh a pair of passages that share its rarer words', () => {
     const e2 = new Engine();
     e2.addSource('a.txt', [...UNRELATED, ['Back in July the mayor was speaking with analysts on a financial call about the harbour.',

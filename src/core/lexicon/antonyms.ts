@@ -22,6 +22,9 @@ steal stole stolen|stick stuck|strike struck|swell swollen|swing swung|take took
 tell told|think thought|throw threw thrown|wake woke woken|wear wore worn|weep wept|win won|write wrote written|
 try tried tries|cry cried cries|dry dried dries|fly flew flown flies|spy spied spies`;
 
+/** Time units and their adjectives, which the stemmer keeps apart: "monthly" says "a month". */
+const TIME_UNITS = 'hour hourly|day daily|week weekly|month monthly|quarter quarterly|year yearly annual annually';
+
 const NONE: string[] = [];
 /**
  * Everyday opposites of news prose that WordNet lists only under rarer senses or not at all ("rise" /
@@ -46,12 +49,12 @@ function irregular(): Map<string, string[]> {
 
 /**
  * The keys of the other forms of an irregular verb ("rose" -> "rise", "risen"; "rise" -> "rose",
- * "risen"): one word to the aligner, which the stemmer cannot see.
+ * "risen") or of a time unit ("monthly" -> "month"): one word to the aligner, which the stemmer cannot see.
  */
 export function otherForms(key: string): string[] {
   if (!formsByKey) {
     formsByKey = new Map();
-    for (const forms of irregular().values()) {
+    for (const forms of [...irregular().values(), ...TIME_UNITS.split('|').map((e) => e.split(' '))]) {
       const keys = [...new Set(forms.map(stem))];
       for (const k of keys) formsByKey.set(k, keys.filter((x) => x !== k));
     }

@@ -251,6 +251,19 @@ function quantity(f: Fact): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether two amounts differ only in scale ("$8 million" / "$8 billion"): the same figure a thousand,
+ * a million... times apart, the slip of a unit word rather than another figure.
+ */
+export function scaleSlip(a: Fact, b: Fact): boolean {
+  if (a.kind !== b.kind) return false;
+  const qa = Number(quantity(a));
+  const qb = Number(quantity(b));
+  if (!(qa > 0 && qb > 0) || qa === qb) return false;
+  const k = Math.log10(Math.max(qa, qb) / Math.min(qa, qb)) / 3;
+  return Math.abs(k - Math.round(k)) < 1e-9;
+}
+
 /** Whether two facts can disagree at all (same kind; dates only when they share a field). */
 export function comparable(a: Fact, b: Fact): boolean {
   if (a.kind !== b.kind) return false;

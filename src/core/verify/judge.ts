@@ -8,6 +8,7 @@ import type { PassageIndex, QueryTerm, StoredPassage } from '../search/PassageIn
 import { synonymsOf } from '../lexicon/thesaurus';
 import { analyze, MergedView, type TextView } from './analyze';
 import { align, type Alignment } from './align';
+import { scaleSlip } from './facts';
 import { closestWording, containsQuote, extractQuotes, type Quote } from './quotes';
 import { collapse } from '../sources/parse';
 import type { TypoIndex } from '../search/typos';
@@ -45,8 +46,11 @@ const OPPOSITE_MARGIN = 0.1;
 const RANK_ALPHA = 0.5;
 /** A passage about the same thing (this much covered apart from the differing fact) can contradict. */
 export const CONTEXT_THRESHOLD = 0.6;
-/** Two people with one surname in the same role need less surrounding agreement to be the same slot. */
-const NAME_CONTEXT_THRESHOLD = 0.45;
+/**
+ * Two people with one surname, or one figure with another scale ("$8 million" / "$8 billion"), need
+ * less surrounding agreement to be the same slot.
+ */
+const CLOSE_CONTEXT_THRESHOLD = 0.45;
 /** Closest wording at least this similar is offered as what the source says. */
 const WORDING_THRESHOLD = 0.45;
 const CANDIDATES = 40;
@@ -165,7 +169,7 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
 
   const supporting = candidates.filter((c) => c.support >= SUPPORT_THRESHOLD && c.a.allFacts && !c.a.conflicts.length && !c.a.missingNames && !c.a.polarityFlips && c.a.missingShare < MISSING_SHARE_MAX && !c.a.substitutions.length).sort((x, y) => y.support - x.support);
   const contradicting = candidates.filter((c) => c.a.conflicts.length &&
-    c.a.context >= (c.a.conflicts.every((x) => x.claim.kind === 'name') ? NAME_CONTEXT_THRESHOLD : CONTEXT_THRESHOLD));
+    c.a.context >= (c.a.conflicts.every((x) => x.claim.kind === 'name' || scaleSlip(x.claim, x.source)) ? CLOSE_CONTEXT_THRESHOLD : CONTEXT_THRESHOLD));
   const opposite = candidates.find((c) => c.a.polarityFlips && !c.a.conflicts.length && c.a.coverage >= POLARITY_CONTRADICTION);
   if (!contradicting.length && opposite && supporting.every((c) => c.a.coverage < opposite.a.coverage - OPPOSITE_MARGIN)) {
     return {
