@@ -175,6 +175,23 @@ describe('verdicts', () => {
     assert.equal(only(e2, 'The city\u2019s monthly fuel bill was around $3 million.').verdict, 'supported');
   });
 
+  it('reads a report credited to another outlet as contradicted, with a fix, even when the next sentence names the claimed one', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', [...UNRELATED, ['Just last week the Harbor Herald reported that two of the four ferry captains were leaving.',
+      'And, as Bay News points out, the ferry service was thought to be losing thousands of dollars every week.'].join(' ')].join('\n\n'));
+    const claim = 'According to Bay News, two of the four ferry captains were leaving.';
+    const c = only(e2, claim);
+    assert.equal(c.verdict, 'contradicted', c.message);
+    assert.equal(c.message, 'sources credit this to Harbor Herald (a.txt:21); the draft credits Bay News');
+    assert.equal(c.fixes.length, 1);
+    assert.equal(claim.slice(0, c.fixes[0]!.start) + c.fixes[0]!.replacement + claim.slice(c.fixes[0]!.end), 'According to Harbor Herald, two of the four ferry captains were leaving.');
+    assert.equal(only(e2, 'Harbor Herald pointed out that the ferry service was thought to be losing thousands of dollars every week.').verdict, 'contradicted');
+    // The right outlet, or none, is supported.
+    assert.equal(only(e2, 'According to the Harbor Herald, two of the four ferry captains were leaving.').verdict, 'supported');
+    assert.equal(only(e2, 'As Bay News points out, the ferry service was thought to be losing thousands of dollars every week.').verdict, 'supported');
+    assert.equal(only(e2, 'Two of the four ferry captains were leaving.').verdict, 'supported');
+  });
+
   it('lets a passage saying the whole claim the other way outweigh a pair of passages that share its rarer words', () => {
     const e2 = new Engine();
     e2.addSource('a.txt', [...UNRELATED, ['Back in July the mayor was speaking with analysts on a financial call about the harbour.',

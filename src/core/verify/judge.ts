@@ -8,6 +8,7 @@ import type { PassageIndex, QueryTerm, StoredPassage } from '../search/PassageIn
 import { synonymsOf } from '../lexicon/thesaurus';
 import { analyze, MergedView, type TextView } from './analyze';
 import { align, type Alignment } from './align';
+import { attributionOf, misattributed } from './attribution';
 import { scaleSlip } from './facts';
 import { closestWording, containsQuote, extractQuotes, type Quote } from './quotes';
 import { collapse } from '../sources/parse';
@@ -167,7 +168,17 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
     return { verdict: 'misquote', message: quoteResult.message, evidence: ev.slice(0, 5), fixes: quoteResult.fixes };
   }
 
-  const supporting = candidates.filter((c) => c.support >= SUPPORT_THRESHOLD && c.a.allFacts && !c.a.conflicts.length && !c.a.missingNames && !c.a.polarityFlips && c.a.missingShare < MISSING_SHARE_MAX && !c.a.substitutions.length).sort((x, y) => y.support - x.support);
+  // A report credited to someone else in the passage that says it ("according to Bloomberg" / "Forbes
+  // reported") is not what the claim says, however much else matches.
+  const reporter = attributionOf(claimText);
+  // (A pair of passages is credited elsewhere when either passage is: part of what it says is someone else's report.)
+  const creditCache = new Map<number, ReturnType<typeof misattributed>>();
+  const credit = (id: number) => {
+    if (!creditCache.has(id)) creditCache.set(id, misattributed(claimText, index.passages[id]!.text));
+    return creditCache.get(id);
+  };
+  const creditedElsewhere = (c: Candidate) => (reporter ? c.ids.map(credit).find((x) => x) : undefined);
+  const supporting = candidates.filter((c) => c.support >= SUPPORT_THRESHOLD && !creditedElsewhere(c) && c.a.allFacts && !c.a.conflicts.length && !c.a.missingNames && !c.a.polarityFlips && c.a.missingShare < MISSING_SHARE_MAX && !c.a.substitutions.length).sort((x, y) => y.support - x.support);
   const contradicting = candidates.filter((c) => c.a.conflicts.length &&
     c.a.context >= (c.a.conflicts.every((x) => x.claim.kind === 'name' || scaleSlip(x.claim, x.source)) ? CLOSE_CONTEXT_THRESHOLD : CONTEXT_THRESHOLD));
   const opposite = candidates.find((c) => c.a.polarityFlips && !c.a.conflicts.length && c.a.coverage >= POLARITY_CONTRADICTION);
@@ -198,6 +209,19 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
         const word = claimText.slice(x.start, x.end);
         return { title: `Change ${word} to ${x.source} (as the source says)`, start: x.start, end: x.end, replacement: x.source };
       }),
+    };
+  }
+  const credited = reporter && !supporting.length && !contradicting.length
+    ? candidates.find((c) => creditedElsewhere(c) && !c.a.conflicts.length && !c.a.polarityFlips && c.a.coverage >= SUBSTITUTION_CONTRADICTION)
+    : undefined;
+  if (credited) {
+    const who = creditedElsewhere(credited)!;
+    const start = claimText.indexOf(reporter!.text);
+    return {
+      verdict: 'contradicted',
+      message: `sources credit this to ${who.source} (${label(credited)}); the draft credits ${who.claim}`,
+      evidence: including(evidence, credited),
+      fixes: start >= 0 ? [{ title: `Change ${who.claim} to ${who.source} (as the source says)`, start, end: start + reporter!.text.length, replacement: who.source }] : [],
     };
   }
   if (contradicting.length) {

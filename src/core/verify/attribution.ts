@@ -1,0 +1,43 @@
+/**
+ * Who a sentence says reported something: "according to Bloomberg", "Forbes reported that", "as
+ * Bloomberg points out". A claim that credits a report to one outlet or person is not supported by a
+ * passage that credits it to another ("According to Bloomberg, three of the five authors were leaving"
+ * / "Forbes reported that three of the five authors were leaving"). Speech verbs ("said", "wrote") are
+ * left out: they quote people, and a source often reports what someone said.
+ */
+import { foldWord } from '../text/fold';
+
+// A name: one to four capitalised words ("Bloomberg", "The Wall Street Journal" less its article).
+const NAME = String.raw`(\p{Lu}[\p{L}\p{M}'\u2019&.-]{0,30}(?:\s\p{Lu}[\p{L}\p{M}'\u2019&.-]{0,30}){0,3})`;
+const REPORTS = String.raw`(?:reported|reports|report|pointed out|points out|point out|noted|notes|revealed|reveals|first reported|has reported|had reported)`;
+const ATTRIBUTION_RES = [
+  new RegExp(String.raw`\b[Aa]ccording to (?:the )?${NAME}`, 'u'),
+  new RegExp(String.raw`\b[Aa]s (?:the )?${NAME},? ${REPORTS}\b`, 'u'),
+  new RegExp(String.raw`${NAME},? ${REPORTS}\b`, 'u'),
+];
+/** Capitalised words that open a sentence or stand for a source without naming it. */
+const NOT_NAMES = new Set(['the', 'a', 'an', 'this', 'that', 'it', 'he', 'she', 'they', 'we', 'i', 'and', 'but', 'just', 'as', 'in', 'on', 'also']);
+
+/** Who a sentence credits with reporting it (folded, and as written), if it credits anyone. */
+export function attributionOf(text: string): { name: string; text: string } | undefined {
+  for (const re of ATTRIBUTION_RES) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const words = m[1]!.split(/\s+/).filter((w) => !NOT_NAMES.has(foldWord(w)));
+    if (words.length) return { name: words.map(foldWord).join(' '), text: words.join(' ') };
+  }
+  return undefined;
+}
+
+/**
+ * Whether a passage credits the claim's report to someone else: both name who reported it, the names
+ * differ, and the passage does not name the claim's reporter at all.
+ */
+export function misattributed(claimText: string, passageText: string): { claim: string; source: string } | undefined {
+  const claim = attributionOf(claimText);
+  if (!claim) return undefined;
+  const source = attributionOf(passageText);
+  if (!source || source.name.includes(claim.name) || claim.name.includes(source.name)) return undefined;
+  if (foldWord(passageText).includes(claim.name)) return undefined;
+  return { claim: claim.text, source: source.text };
+}
