@@ -7,9 +7,10 @@ import { phraseKey } from '../../src/core/lexicon/thesaurus';
 import { stem } from '../../src/core/text/tokenize';
 
 describe('text views', () => {
-  it('matches the forms of a verb the stemmer splits: irregular ("rose" / "rise") and short "-y" verbs ("tried" / "trying")', () => {
+  it('matches the forms the stemmer splits: irregular verbs ("rose" / "rise", "made" / "make"), short "-y" verbs ("tried" / "trying"), time units ("monthly" / "month")', () => {
     const pairs: [string, string][] = [['Prices rose in May.', 'Prices rise in May.'], ['The council tried to sell the ferry.', 'The council is trying to sell the ferry.'],
-      ['Gulls flew over the dock.', 'Gulls fly over the dock.']];
+      ['Gulls flew over the dock.', 'Gulls fly over the dock.'], ['Shipyards made pivotal hires.', 'Shipyards make pivotal hires.'],
+      ['Fares monthly rose.', 'Fares per month rose.']];
     for (const [a, b] of pairs) {
       const claim = analyze(a);
       const passage = analyze(b);

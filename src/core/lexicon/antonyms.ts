@@ -20,6 +20,9 @@ rise rose risen|run ran|say said|sell sold|send sent|shake shook shaken|shoot sh
 sing sang sung|sink sank sunk|sit sat|sleep slept|speak spoke spoken|spend spent|spring sprang sprung|stand stood|
 steal stole stolen|stick stuck|strike struck|swell swollen|swing swung|take took taken|teach taught|tear tore torn|
 tell told|think thought|throw threw thrown|wake woke woken|wear wore worn|weep wept|win won|write wrote written|
+make made|become became|feed fed|flee fled|fight fought|seek sought|hear heard|deal dealt|swear swore sworn|sweep swept|
+swim swam swum|ring rang rung|slide slid|spin spun|strive strove striven|weave wove woven|leap leapt|overcome overcame|
+undertake undertook undertaken|withdraw withdrew withdrawn|mistake mistook mistaken|understand understood|drink drank drunk|
 try tried tries|cry cried cries|dry dried dries|fly flew flown flies|spy spied spies`;
 
 /** Time units and their adjectives, which the stemmer keeps apart: "monthly" says "a month". */
