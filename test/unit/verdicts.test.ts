@@ -192,6 +192,23 @@ describe('verdicts', () => {
     assert.equal(only(e2, 'Two of the four ferry captains were leaving.').verdict, 'supported');
   });
 
+  it('compares days of the week, with each other and with the weekday of a full date', () => {
+    const e2 = new Engine();
+    e2.addSource('union.txt', [...UNRELATED, 'The ferry strike began early Monday morning, the union said.'].join('\n\n'));
+    e2.addSource('herald.txt', ['Ferries cross the bay at dawn.', 'The ferry strike began on 15 March 2025, the harbour office said.'].join('\n\n'));
+    const friday = only(e2, 'The ferry strike began early Friday morning, the union said.');
+    assert.equal(friday.verdict, 'contradicted', friday.message);
+    assert.match(friday.message, /^sources say Monday \(union\.txt:21\)/);
+    // 15 March 2025 was a Saturday: the two sources disagree about the day.
+    const monday = only(e2, 'The ferry strike began on Monday.');
+    assert.equal(monday.verdict, 'disputed', monday.message);
+    assert.match(monday.message, /15 March 2025 \(a Saturday\)/);
+    assert.match(only(e2, 'The ferry strike began on Saturday.').message, /herald\.txt:3 says 15 March 2025 \(a Saturday\), union\.txt:21 says Monday/);
+    assert.equal(only(e2, 'The ferry strike began on Saturday.').verdict, 'disputed');
+    // A weekday does not say which date: "Monday" does not support "Monday, 17 March 2025".
+    assert.notEqual(only(e2, 'The ferry strike began early on Monday, 17 March 2025, the union said.').verdict, 'supported');
+  });
+
   it('lets a passage saying the whole claim the other way outweigh a pair of passages that share its rarer words', () => {
     const e2 = new Engine();
     e2.addSource('a.txt', [...UNRELATED, ['Back in July the mayor was speaking with analysts on a financial call about the harbour.',

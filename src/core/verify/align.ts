@@ -164,7 +164,7 @@ function counterpart(claim: TextView, fact: Fact, passage: TextView): Fact | und
   let bestShared = -1;
   for (const r of rivals) {
     let shared = 0;
-    for (const k of near(passage, r, fact.kind === 'date' ? 6 : 3)) if (mine.has(k)) shared++;
+    for (const k of near(passage, r, fact.kind === 'date' || fact.kind === 'weekday' ? 6 : 3)) if (mine.has(k)) shared++;
     if (shared > bestShared) {
       best = r;
       bestShared = shared;
@@ -186,6 +186,8 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
   const missing: string[] = [];
   const conflicts: Conflict[] = [];
   let allFacts = true;
+  /** Claim facts the passage states, in its own words maybe ("Saturday" by "15 March 2025"): their words are said. */
+  const said: Fact[] = [];
   for (const fact of claim.facts) {
     if (fact.kind === 'name') {
       // Names count through their words; here only a differing first name matters.
@@ -195,8 +197,10 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
       continue;
     }
     total += factWeight;
-    if (passage.facts.some((f) => sameFact(fact, f))) matched += factWeight;
-    else {
+    if (passage.facts.some((f) => sameFact(fact, f))) {
+      matched += factWeight;
+      said.push(fact);
+    } else {
       allFacts = false;
       const rival = counterpart(claim, fact, passage);
       if (rival) {
@@ -216,11 +220,13 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
   let maxMissing = 0;
   const opposites: Alignment['opposites'] = [];
   const substitutions: Alignment['substitutions'] = [];
-  const inConflictName = (w: ContentWord) => conflicts.some((c) => c.claim.kind === 'name' && w.start >= c.claim.start && w.end <= c.claim.end);
+  // A word of a fact in conflict ("Christian" of "Christian Laforte", "Friday") is the conflict, not a missing word.
+  const inConflict = (w: ContentWord) => conflicts.some((c) => w.start >= c.claim.start && w.end <= c.claim.end);
   for (const w of claim.words) {
     const weight = wordWeight(w, weigh) * (emphasis.some(([s, e]) => w.start >= s && w.end <= e) ? 2 : 1);
     const isKnown = known(w.key);
     let m = matchWord(claim, w, passage, isKnown);
+    if (m === 0 && said.some((f) => w.start >= f.start && w.end <= f.end)) m = 1;
     let opposed = false;
     if (m === 0) {
       // The passage says the opposite word ("rose" / "fell"): it is about the same thing, and it
@@ -255,7 +261,7 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
       if (at >= 0 ? oppositePolarity(claim, w.index, passage, at, bothNegate) : negatedAt(claim, w.index) && !passageMayNegate) polarityFlips++;
     }
     if (m === 0) {
-      if (inConflictName(w)) conflictWeight += weight;
+      if (inConflict(w)) conflictWeight += weight;
       else {
         missing.push(claim.text.slice(w.start, w.end));
         const sub = substitution(claim, w, passage);

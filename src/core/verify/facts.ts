@@ -9,7 +9,7 @@ import { stem } from '../text/tokenize';
 import { foldWord } from '../text/fold';
 import { areSynonyms } from '../lexicon/thesaurus';
 
-export type FactKind = 'money' | 'percent' | 'number' | 'date' | 'name' | 'period';
+export type FactKind = 'money' | 'percent' | 'number' | 'date' | 'name' | 'period' | 'weekday';
 
 export interface Fact {
   kind: FactKind;
@@ -92,9 +92,43 @@ function canon(n: number): string {
 /** All facts in `text`, without overlaps (the more specific pattern wins). */
 const NUMBER_HINT_RE = new RegExp(String.raw`\d|\b(?:${WORDNUM}|dozens|hundreds?|thousands?|millions?|billions?)\b`, 'i');
 
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAY_RE = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g;
+
+/** Days of the week ("early Monday morning"): value the lower-case day. */
+function weekdays(text: string): Fact[] {
+  if (!text.includes('day')) return [];
+  return [...text.matchAll(WEEKDAY_RE)].map((m) => ({ kind: 'weekday' as const, value: m[1]!.toLowerCase(), text: m[0], start: m.index!, end: m.index! + m[0].length }));
+}
+
+/** The day of the week of a full date fact ("2024-3-23" -> "saturday"), if it has year, month and day. */
+function weekdayOfDate(f: Fact): string | undefined {
+  if (f.kind !== 'date') return undefined;
+  const [y, m, d] = f.value.split('-').map((x) => (x ? Number(x) : NaN));
+  if (!(y! > 0 && m! > 0 && d! > 0)) return undefined;
+  return WEEKDAYS[new Date(Date.UTC(y!, m! - 1, d!)).getUTCDay()];
+}
+
+/** How a message shows a source's fact: a date against a claimed weekday with its own ("March 23, 2024 (a Saturday)"). */
+export function sourceWording(source: Fact, claim: Fact): string {
+  const day = claim.kind === 'weekday' ? weekdayOfDate(source) : undefined;
+  return day ? `${source.text} (a ${day.charAt(0).toUpperCase()}${day.slice(1)})` : source.text;
+}
+
+/** A weekday and a full date compare by the date's weekday ("Friday" / "March 23, 2024", a Saturday). */
+function weekdayPair(a: Fact, b: Fact): [string, string] | undefined {
+  if (a.kind === 'weekday') { const w = weekdayOfDate(b); return w ? [a.value, w] : undefined; }
+  if (b.kind === 'weekday') { const w = weekdayOfDate(a); return w ? [w, b.value] : undefined; }
+  return undefined;
+}
+
 export function extractFacts(text: string): Fact[] {
   // Most passages state no quantity: skip the quantity patterns unless a digit or number word occurs.
-  if (!NUMBER_HINT_RE.test(text)) return extractNames(text);
+  if (!NUMBER_HINT_RE.test(text)) {
+    const names = extractNames(text);
+    const days = weekdays(text).filter((d) => names.every((n) => d.end <= n.start || d.start >= n.end));
+    return days.length ? [...names, ...days].sort((a, b) => a.start - b.start) : names;
+  }
   const facts: Fact[] = [];
   const taken: [number, number][] = [];
   const free = (s: number, e: number) => taken.every(([a, b]) => e <= a || s >= b);
@@ -158,6 +192,7 @@ export function extractFacts(text: string): Fact[] {
     add({ kind: 'number', value: canon(v), text: text.slice(m.index!, shownEnd), start: m.index!, end: shownEnd, ...(counted ? { unit: stem(counted) } : {}) });
   }
   for (const f of extractNames(text)) add(f);
+  for (const f of weekdays(text)) add(f);
   return facts.sort((a, b) => a.start - b.start);
 }
 
@@ -204,9 +239,14 @@ export function extractNames(text: string): Fact[] {
   return out;
 }
 
-/** Whether two facts of one kind state the same thing (a less specific date agrees with a more specific one). */
+/**
+ * Whether passage fact `b` states claim fact `a` (a less specific date agrees with a more specific one,
+ * a weekday with a full date on that day).
+ */
 export function sameFact(a: Fact, b: Fact): boolean {
   if (a.kind !== b.kind) {
+    // A full date says its weekday; a weekday does not say the date.
+    if (a.kind === 'weekday' && b.kind === 'date') return weekdayOfDate(b) === a.value;
     // "$8 million" and "8 million" state the same quantity.
     const qa = quantity(a);
     const qb = quantity(b);
@@ -266,7 +306,7 @@ export function scaleSlip(a: Fact, b: Fact): boolean {
 
 /** Whether two facts can disagree at all (same kind; dates only when they share a field). */
 export function comparable(a: Fact, b: Fact): boolean {
-  if (a.kind !== b.kind) return false;
+  if (a.kind !== b.kind) return weekdayPair(a, b) !== undefined;
   if (a.kind === 'date') {
     const [ya, ma, da] = a.value.split('-');
     const [yb, mb, db] = b.value.split('-');

@@ -9,7 +9,7 @@ import { synonymsOf } from '../lexicon/thesaurus';
 import { analyze, MergedView, type TextView } from './analyze';
 import { align, type Alignment } from './align';
 import { attributionOf, misattributed } from './attribution';
-import { scaleSlip } from './facts';
+import { sameFact, scaleSlip, sourceWording } from './facts';
 import { closestWording, containsQuote, extractQuotes, type Quote } from './quotes';
 import { collapse } from '../sources/parse';
 import type { TypoIndex } from '../search/typos';
@@ -226,18 +226,24 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
   }
   if (contradicting.length) {
     const against = contradicting[0]!;
-    const conflict = against.a.conflicts[0]!;
+    // The conflict to name: one of a kind with the claim's fact ("March 22" / "March 23") before a weekday against a date.
+    const conflict = against.a.conflicts.find((c) => c.claim.kind === c.source.kind) ?? against.a.conflicts[0]!;
+    const said = sourceWording(conflict.source, conflict.claim);
     if (supporting.length) {
       const pro = supporting[0]!;
       const ev = [{ ids: pro.ids, score: round(pro.a.coverage) }, { ids: against.ids, score: round(against.a.context) }];
+      // What the supporting source says, in its words when they differ in kind ("15 March 2025" for "Saturday").
+      const proFact = pro.ids.flatMap((id) => ctx.view(id).facts).find((f) => sameFact(conflict.claim, f));
+      const proSays = proFact && proFact.kind !== conflict.claim.kind ? sourceWording(proFact, conflict.claim) : collapse(conflict.claim.text);
       return {
         verdict: 'disputed',
-        message: `sources disagree: ${label(pro)} says ${collapse(conflict.claim.text)}, ${label(against)} says ${conflict.source.text}`,
+        message: `sources disagree: ${label(pro)} says ${proSays}, ${label(against)} says ${said}`,
         evidence: mergeEvidence(ev, evidence),
         fixes: [],
       };
     }
-    const fixes: FixSuggestion[] = against.a.conflicts.map((c) => ({
+    // (A weekday against a full date is no replacement for it: "Friday" / "March 23, 2024".)
+    const fixes: FixSuggestion[] = against.a.conflicts.filter((c) => c.claim.kind === c.source.kind).map((c) => ({
       title: `Change ${collapse(c.claim.text)} to ${c.source.text} (as the source says)`,
       start: c.claim.start,
       end: c.claim.end,
@@ -245,7 +251,7 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
     }));
     return {
       verdict: 'contradicted',
-      message: `sources say ${conflict.source.text} (${label(against)}); the draft says ${collapse(conflict.claim.text)}`,
+      message: `sources say ${said} (${label(against)}); the draft says ${collapse(conflict.claim.text)}`,
       evidence: mergeEvidence([{ ids: against.ids, score: round(against.a.context) }], evidence),
       fixes,
     };
