@@ -150,7 +150,7 @@ describe('verdicts', () => {
     assert.match(c.message, /the source says the opposite/);
   });
 
-  it('reads "failed to", "struggling to" and "tried to" as not done, and "never tried to" as not even attempted', () => {
+  it('reads "failed to", "struggling to", "tried to" and "had trouble raising" as not done, and "never tried to" as not even attempted', () => {
     const e2 = new Engine();
     e2.addSource('a.txt', [...UNRELATED, 'The harbour authority was struggling to raise new funding for the ferry terminal in 2023.',
       'The museum was unsuccessful in trying to borrow the Flemish tapestries last winter.'].join('\n\n'));
@@ -159,6 +159,7 @@ describe('verdicts', () => {
     assert.equal(verdict('The harbour authority failed to raise new funding for the ferry terminal in 2023.'), 'supported');
     assert.equal(verdict('The harbour authority did not raise new funding for the ferry terminal in 2023.'), 'supported');
     assert.notEqual(verdict('The harbour authority never tried to raise new funding for the ferry terminal in 2023.'), 'supported');
+    assert.equal(verdict('The harbour authority had trouble raising new funding for the ferry terminal in 2023.'), 'supported');
     // The attempt itself happened: "unsuccessful in trying to borrow" says the museum tried.
     assert.equal(verdict('The museum tried to borrow the Flemish tapestries last winter.'), 'supported');
     assert.notEqual(verdict('The museum borrowed the Flemish tapestries last winter.'), 'supported');

@@ -19,6 +19,16 @@ describe('text views', () => {
     }
   });
 
+  it('matches everyday equivalents WordNet lists only under rarer senses ("firm" / "company", "funding" / "cash", "staff" / "employees")', () => {
+    const pairs: [string, string, string][] = [['The firm thanked Okafor.', 'firm', 'The company thanked Okafor.'], ['Ferry funding fell.', 'funding', 'Ferry cash fell.'],
+      ['Harbour staff left.', 'staff', 'Harbour employees left.'], ['Okafor thanked Delgado.', 'thanked', 'Okafor expressed gratitude to Delgado.']];
+    for (const [a, norm, b] of pairs) {
+      const claim = analyze(a);
+      const word = claim.words.find((w) => w.norm === norm)!;
+      assert.ok(matchWord(claim, word, analyze(b)) > 0, `${norm} in "${b}"`);
+    }
+  });
+
   it('finds multi-word lemmas of two and three words, and no phrase across unrelated words', () => {
     const v = analyze('The chief executive officer stepped down on Friday.');
     assert.ok(v.phrases.has(phraseKey(['step', 'down'])), [...v.phrases].join(', '));

@@ -1,11 +1,38 @@
 /**
  * Paraphrase tolerance from WordNet: two words (or short phrases) are synonyms when they share one of
- * their three most frequent senses. Keys are stemmed, so "stepped down" meets "resign" through the
- * synset {leave office, quit, resign, step down}. Parsed lazily on first use.
+ * their three most frequent senses, or a group of everyday equivalents WordNet lacks (COMMON_GROUPS).
+ * Keys are stemmed, so "stepped down" meets "resign" through the synset {leave office, quit, resign,
+ * step down}. Parsed lazily on first use.
  */
 import { THESAURUS } from './thesaurus.generated';
 import { stem } from '../text/tokenize';
 import { STOPWORDS } from '../text/stopwords';
+
+/**
+ * Everyday equivalences of news and business prose that WordNet lists only under rarer senses or not
+ * at all ("firm" / "company", "funding" / "money", "staff" / "employees"), one group a line.
+ */
+const COMMON_GROUPS = `company|firm|business|startup
+money|funding|cash|capital|financing|funds
+staff|employees|personnel|workforce|talent
+thank|thanks|gratitude|grateful|thankful
+achieve|reach|attain
+criticise|criticize|attack|slam
+hire|recruit
+oust|fire|dismiss|sack
+unveil|launch|introduce
+reveal|disclose
+investor|backer
+spending|expenditure|expenses|costs
+value|worth
+boss|chief|head|leader
+talks|negotiations
+deal|agreement
+acquire|buy|purchase
+grow|expand
+cut|reduce|slash
+big|large|major
+key|important|crucial`;
 
 let groupsByKey: Map<string, number[]> | undefined;
 let membersByGroup: string[][] = [];
@@ -50,7 +77,7 @@ function load(): Map<string, number[]> {
   groupsByKey = new Map();
   membersByGroup = [];
   phraseTrie = new Map();
-  const lines = THESAURUS.split('\n');
+  const lines = [...THESAURUS.split('\n'), ...COMMON_GROUPS.split('\n')];
   for (let g = 0; g < lines.length; g++) {
     const members: string[] = [];
     for (const lemma of lines[g]!.split('|')) {

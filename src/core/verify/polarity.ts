@@ -5,7 +5,7 @@
  */
 import type { TextView } from './analyze';
 
-export const NEGATION_TEXT_RE = /\b(?:not|no|never|none|nothing|neither|nor|cannot|without|nobody|nowhere)\b|n['\u2019]t\b|\b(?:fail|unable|struggl|tr[iy]|attempt|s(?:eek|ought))[a-z]*\s+to\b|\bunsuccessful\s+(?:in|at)\b/i;
+export const NEGATION_TEXT_RE = /\b(?:not|no|never|none|nothing|neither|nor|cannot|without|nobody|nowhere)\b|n['\u2019]t\b|\b(?:fail|unable|struggl|tr[iy]|attempt|s(?:eek|ought))[a-z]*\s+to\b|\bunsuccessful\s+(?:in|at)\b|\b(?:trouble|difficult|struggle)[a-z]*\s+[a-z]+ing\b/i;
 const NEGATION = new Set(['not', 'no', 'never', 'none', 'nothing', 'neither', 'nor', 'cannot', 'without', 'nobody', 'nowhere']);
 /**
  * Words that leave the next verb undone when "to" follows: "failed to raise", "struggling to raise",
@@ -17,10 +17,14 @@ const UNDONE = new Set(['fail', 'fails', 'failed', 'failing', 'unable', 'struggl
 /** How a word stands: said, negated ("did not raise"), attempted ("tried to raise"), not even attempted ("never tried to raise"). */
 export const enum Polarity { Said, Negated, Attempted, NotAttempted }
 
+/** Nouns of effort before a gerund: "had trouble raising", "difficulty hiring". */
+const EFFORT = new Set(['trouble', 'difficulty', 'difficulties', 'struggle', 'struggles']);
+
 function undoneCue(view: TextView, k: number): boolean {
   const t = view.tokens[k]!;
   const next = view.tokens[k + 1]?.norm;
-  return (UNDONE.has(t.norm) && next === 'to') || (t.norm === 'unsuccessful' && (next === 'in' || next === 'at'));
+  return (UNDONE.has(t.norm) && next === 'to') || (t.norm === 'unsuccessful' && (next === 'in' || next === 'at')) ||
+    (EFFORT.has(t.norm) && next !== undefined && next.length > 4 && next.endsWith('ing'));
 }
 
 /**
