@@ -421,6 +421,7 @@ export class Engine {
     const index = engine.index;
     index.internAll(saved.terms);
     let id = 0;
+    const passages: StoredPassage[] = [];
     for (const s of saved.sources) {
       const titleTerms = s.title ? index.internAll(analyze(s.title).words.map((w) => w.key)) : [];
       const entry: SourceEntry = { path: s.path, ...(s.title ? { title: s.title } : {}), titleTerms: [...new Set(titleTerms)], passageIds: [] };
@@ -429,9 +430,11 @@ export class Engine {
       for (const [start, end, line, column, endLine, endColumn, chrome, text, terms, page] of s.passages) {
         const p: StoredPassage = { id: id++, source: s.path, start, end, line, column, endLine, endColumn, chrome: chrome === 1, text, terms: new Int32Array(terms), sourceIndex };
         if (page !== undefined) p.page = page;
-        index.insert(p, entry);
+        entry.passageIds.push(p.id);
+        passages.push(p);
       }
     }
+    index.load(passages);
     for (const p of saved.problems ?? []) engine.sourceProblems.set(p.source, p);
     index.generation++;
     return engine;

@@ -42,6 +42,25 @@ describe('engine', () => {
     assert.throws(() => Engine.fromJSON({}), /not a saved index/);
   });
 
+  it('keeps a reloaded index editable: changing, adding and removing sources gives what the original gives', () => {
+    const original = resignation();
+    const reloaded = Engine.fromJSON(JSON.parse(JSON.stringify(original.toJSON())));
+    const changed = readFileSync(join(SHARED, '000_eaed0b5233e6d410.txt'), 'utf8').replace('$8 million per month', '$9 million per month');
+    for (const engine of [original, reloaded]) {
+      engine.addSource('000_eaed0b5233e6d410.txt', changed);
+      engine.addSource('notes.md', 'Stability AI hired 300 engineers in London in 2023, a spokesperson said.');
+      engine.removeSource('001_a9ba12bdfeebbffb.txt');
+    }
+    const draft = 'Stability AI was reportedly spending about $8 million a month on computing as of October 2023. ' +
+      'Stability AI hired 300 engineers in London in 2023. Investors including Lightspeed Venture Partners and Coatue Management had backed the startup.';
+    const r = reloaded.check(draft);
+    assert.deepEqual(r, original.check(draft));
+    assert.equal(r.claims[0]!.verdict, 'contradicted');
+    assert.equal(r.claims[1]!.verdict, 'supported');
+    assert.deepEqual(reloaded.search('hired 300 engineers'), original.search('hired 300 engineers'));
+    assert.deepEqual(reloaded.stats, original.stats);
+  });
+
   it('checks in steps of one judged sentence, with the result check() gives', () => {
     const fresh = resignation();
     const draft = '# Notes\n\nEmad Mostaque resigned as chief executive of Stability AI. Stability AI was founded in London in 2019.\n\nWas it a surprise? Investors had backed the startup.';

@@ -151,7 +151,47 @@ export class PassageIndex {
   /** Per term, the last passage id (+1) that listed it: dedupes a passage's terms without a Set per passage. */
   private termStamp = new Int32Array(0);
 
-  /** Re-inserts a passage restored from a saved index. */
+  /**
+   * Loads the passages of a saved index into an empty index in two passes (count, then fill one
+   * buffer): the postings are built sealed, without growing an array per term (the reload floor).
+   * Each passage's entry must already list its id.
+   */
+  load(passages: StoredPassage[]): void {
+    if (this.passages.length || this.live) throw new Error('PassageIndex.load: the index is not empty');
+    const terms = this.termKeys.length;
+    const count = new Int32Array(terms + 1);
+    const stamp = new Int32Array(terms);
+    for (const p of passages) {
+      const mark = p.id + 1;
+      for (const t of p.terms) {
+        if (stamp[t] === mark) continue;
+        stamp[t] = mark;
+        count[t]!++;
+      }
+    }
+    const start = new Int32Array(terms + 1);
+    for (let t = 0; t < terms; t++) start[t + 1] = start[t]! + count[t]!;
+    const all = new Int32Array(start[terms]!);
+    const fill = start.slice(0, terms);
+    stamp.fill(0);
+    for (const p of passages) {
+      this.passages[p.id] = p;
+      const mark = p.id + 1;
+      for (const t of p.terms) {
+        if (stamp[t] === mark) continue;
+        stamp[t] = mark;
+        all[fill[t]!++] = p.id;
+      }
+      this.totalLength += p.terms.length;
+    }
+    for (let t = 0; t < terms; t++) {
+      this.postings[t] = all.subarray(start[t]!, start[t + 1]!);
+      this.df[t] = count[t]!;
+    }
+    this.live = passages.length;
+  }
+
+  /** Inserts one passage (a source added or changed). */
   insert(p: StoredPassage, entry: SourceEntry): void {
     this.passages[p.id] = p;
     entry.passageIds.push(p.id);
