@@ -210,6 +210,18 @@ describe('verdicts', () => {
     assert.notEqual(only(e2, 'The ferry strike began early on Monday, 17 March 2025, the union said.').verdict, 'supported');
   });
 
+  it('reads a quotation credited to someone the source does not give it to as a misquote', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', [...UNRELATED, ['Back in July the mayor, Lucia Ferrante, spoke with reporters about the harbour.',
+      'The weather was poor that week.', '\u201cWe will finish the new docks by the spring,\u201d she said.'].join(' ')].join('\n\n'));
+    e2.addSource('b.txt', 'Councillor Maria Delgado chairs the transit board.\n\nShe opposed the ferry budget.');
+    assert.equal(only(e2, 'Lucia Ferrante said, \u201cWe will finish the new docks by the spring.\u201d').verdict, 'supported');
+    assert.equal(only(e2, '\u201cWe will finish the new docks by the spring,\u201d said Ferrante.').verdict, 'supported');
+    const wrong = only(e2, 'Maria Delgado said, \u201cWe will finish the new docks by the spring.\u201d');
+    assert.equal(wrong.verdict, 'misquote', wrong.message);
+    assert.equal(wrong.message, 'the source has these words, but not from Maria Delgado (a.txt:21)');
+  });
+
   it('lets a passage saying the whole claim the other way outweigh a pair of passages that share its rarer words', () => {
     const e2 = new Engine();
     e2.addSource('a.txt', [...UNRELATED, ['Back in July the mayor was speaking with analysts on a financial call about the harbour.',

@@ -41,3 +41,26 @@ export function misattributed(claimText: string, passageText: string): { claim: 
   if (foldWord(passageText).includes(claim.name)) return undefined;
   return { claim: claim.text, source: source.text };
 }
+
+const SPEECH = String.raw`(?:said|says|wrote|writes|told|tells|added|adds|argued|argues|noted|notes|explained|explains|stated|states|declared|declares|tweeted|tweets|posted|posts|predicted|predicts|warned|warns|insisted|insists|claimed|claims|stressed|stresses|emphasi[sz]ed|emphasi[sz]es)`;
+const ADVERB = String.raw`(?:(?:also|later|once|even|then|previously|earlier|reportedly)\s)?`;
+const SPEAKER_RES = [
+  // "Sundar Pichai said", "Mostaque, the founder, wrote", "Mostaque later wrote"
+  new RegExp(String.raw`${NAME}(?:,[^,\u201c\u201d"]{1,60},)?\s${ADVERB}${SPEECH}\b`, 'u'),
+  // "…,” said Mostaque" / "…,” Mostaque said"
+  new RegExp(String.raw`[\u201d"]\s?${SPEECH}\s${NAME}`, 'u'),
+];
+
+/**
+ * Who a sentence says spoke or wrote its quotation ("Sundar Pichai said, “…”"): the name as written and
+ * its last word folded, or undefined when it names no one (a pronoun, "the company").
+ */
+export function speakerOf(text: string): { name: string; surname: string } | undefined {
+  for (const re of SPEAKER_RES) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const words = m[1]!.split(/\s+/).map((w) => w.replace(/(?:['\u2019]s)?[.,]*$/, '')).filter((w) => w && !NOT_NAMES.has(foldWord(w)));
+    if (words.length) return { name: words.join(' '), surname: foldWord(words[words.length - 1]!) };
+  }
+  return undefined;
+}

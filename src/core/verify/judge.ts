@@ -8,7 +8,8 @@ import type { PassageIndex, QueryTerm, StoredPassage } from '../search/PassageIn
 import { synonymsOf } from '../lexicon/thesaurus';
 import { analyze, MergedView, type TextView } from './analyze';
 import { align, type Alignment } from './align';
-import { attributionOf, misattributed } from './attribution';
+import { attributionOf, misattributed, speakerOf } from './attribution';
+import { foldWord } from '../text/fold';
 import { sameFact, scaleSlip, sourceWording } from './facts';
 import { closestWording, containsQuote, extractQuotes, type Quote } from './quotes';
 import { collapse } from '../sources/parse';
@@ -125,7 +126,7 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
   const alignTo = aligner(index);
   const hits = index.search(claimQuery(claim, ctx), CANDIDATES, (p) => !p.chrome);
   const quotes = extractQuotes(claimText);
-  const quoteResult = quotes.length ? checkQuotes(quotes, ctx, hits.map((h) => h.id)) : undefined;
+  const quoteResult = quotes.length ? checkQuotes(quotes, ctx, hits.map((h) => h.id), speakerOf(claimText)) : undefined;
   const emphasis: [number, number][] = quoteResult ? [] : quotes.map((q) => [q.start, q.end]);
   const candidates: Candidate[] = [];
   const supportOf = (a: Alignment) => a.coverage + (BREADTH * a.matched) / maxIdf;
@@ -274,26 +275,47 @@ interface QuoteProblem {
   fixes: FixSuggestion[];
 }
 
-function checkQuotes(quotes: Quote[], ctx: JudgeContext, claimHits: number[]): QuoteProblem | undefined {
+/**
+ * Whether a source names `surname` around passage `id`: in it, the three passages before it or the
+ * one after ("“…,” he said" names the speaker a sentence or two earlier), or in its title.
+ */
+function namesAround(ctx: JudgeContext, id: number, surname: string): boolean {
+  const p = ctx.index.passages[id]!;
+  if (foldWord(ctx.index.sources[p.sourceIndex]?.title ?? '').includes(surname)) return true;
+  for (let k = id - 3; k <= id + 1; k++) {
+    const q = ctx.index.passages[k];
+    if (q && q.sourceIndex === p.sourceIndex && foldWord(q.text).includes(surname)) return true;
+  }
+  return false;
+}
+
+function checkQuotes(quotes: Quote[], ctx: JudgeContext, claimHits: number[], speaker?: { name: string; surname: string }): QuoteProblem | undefined {
   const { index } = ctx;
   // A passage's words come from its cached view: the claim's own alignment has tokenised most of them.
   const wordsOf = (id: number) => ctx.view(id).tokens.map((t) => t.norm);
+  const surname = speaker?.surname;
   for (const quote of quotes) {
     const qv = analyze(quote.text);
     const hits = index.search(claimQuery(qv, ctx, 0), 20, (p) => !p.chrome).map((h) => h.id);
     const ids = [...new Set([...hits, ...claimHits.slice(0, 20)])];
-    let found = false;
+    let found: number | undefined;
+    let credited = !surname || surname.length < 3;
     for (const id of ids) {
       const p = index.passages[id]!;
       const next = index.passages[id + 1];
       const words = wordsOf(id);
       const joined = next && next.sourceIndex === p.sourceIndex ? words.concat(wordsOf(id + 1)) : words;
       if (containsQuote(joined, quote)) {
-        found = true;
-        break;
+        found ??= id;
+        if (!credited && namesAround(ctx, id, surname!)) credited = true;
+        if (credited) break;
       }
     }
-    if (found) continue;
+    // The words are in a source, but no source gives them to the claim's speaker.
+    if (found !== undefined && !credited) {
+      return { message: `the source has these words, but not from ${speaker!.name} (${ctx.label(index.passages[found]!)})`, ids: [found], similarity: 1, fixes: [] };
+    }
+    if (found !== undefined) continue;
     let best: { id: number; similarity: number; text: string } | undefined;
     for (const id of ids) {
       const w = closestWording(quote, index.passages[id]!.text);
