@@ -206,6 +206,10 @@ describe('verdicts', () => {
     assert.match(monday.message, /15 March 2025 \(a Saturday\)/);
     assert.match(only(e2, 'The ferry strike began on Saturday.').message, /herald\.txt:3 says 15 March 2025 \(a Saturday\), union\.txt:21 says Monday/);
     assert.equal(only(e2, 'The ferry strike began on Saturday.').verdict, 'disputed');
+    // A weekday the passage says through its date is no polarity flip, though the passage negates something else.
+    const e3 = new Engine();
+    e3.addSource('c.txt', [...UNRELATED, 'The ferry strike began on 15 March 2025, and the union could not say how long it would last.'].join('\n\n'));
+    assert.equal(only(e3, 'The ferry strike began on Saturday, 15 March 2025.').verdict, 'supported');
     // A weekday does not say which date: "Monday" does not support "Monday, 17 March 2025".
     assert.notEqual(only(e2, 'The ferry strike began early on Monday, 17 March 2025, the union said.').verdict, 'supported');
   });

@@ -35,7 +35,7 @@ const NONE: string[] = [];
  */
 const COMMON_OPPOSITES = `stay leave|join leave|hire fire|gain lose|rise drop|rise decline|increase cut|increase reduce|grow shrink|
 grow decline|expand shrink|approve reject|support oppose|allow ban|accept decline|profit loss|surplus deficit|higher lower|
-larger smaller|confirm deny|arrive depart|start finish|start stop|pass fail`;
+larger smaller|confirm deny|arrive depart|start finish|start stop|pass fail|continue end|continue stop|continue abandon|continue halt`;
 
 let byKey: Map<string, string[]> | undefined;
 let formsByKey: Map<string, string[]> | undefined;

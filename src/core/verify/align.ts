@@ -226,7 +226,10 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
     const weight = wordWeight(w, weigh) * (emphasis.some(([s, e]) => w.start >= s && w.end <= e) ? 2 : 1);
     const isKnown = known(w.key);
     let m = matchWord(claim, w, passage, isKnown);
-    if (m === 0 && said.some((f) => w.start >= f.start && w.end <= f.end)) m = 1;
+    // A word of a fact the passage states in its own words ("Saturday" by "March 23, 2024") has no
+    // occurrence in the passage to compare polarity with.
+    const inSaidFact = m === 0 && said.some((f) => w.start >= f.start && w.end <= f.end);
+    if (inSaidFact) m = 1;
     let opposed = false;
     if (m === 0) {
       // The passage says the opposite word ("rose" / "fell"): it is about the same thing, and it
@@ -244,7 +247,7 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
     }
     total += weight;
     matched += weight * m;
-    if (m === 1 && mayNegate) {
+    if (m === 1 && mayNegate && !inSaidFact) {
       // A flip only when no occurrence of the word in the passage has the claim's polarity ("hath not
       // known thee: but I have known thee" says both).
       const forms = otherForms(w.key);
