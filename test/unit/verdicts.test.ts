@@ -226,6 +226,24 @@ describe('verdicts', () => {
     assert.equal(wrong.message, 'the source has these words, but not from Maria Delgado (a.txt:21)');
   });
 
+  it('reads "more than", "fewer than", "at least" and "about" before a figure as the range they allow', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', [...UNRELATED, 'The new ferry terminal employs 600 people and cost $45 million to build; tickets sold out within three days.'].join('\n\n'));
+    const verdict = (s: string) => only(e2, s).verdict;
+    assert.equal(verdict('The new ferry terminal employs more than 500 people.'), 'supported');
+    assert.equal(verdict('The new ferry terminal cost over $40 million to build.'), 'supported');
+    assert.equal(verdict('The new ferry terminal employs roughly 640 people.'), 'supported');
+    assert.equal(verdict('The new ferry terminal employs at least 600 people.'), 'supported');
+    const fewer = only(e2, 'The new ferry terminal employs fewer than 500 people.');
+    assert.equal(fewer.verdict, 'contradicted');
+    assert.match(fewer.message, /sources say 600 people \(a\.txt:21\); the draft says fewer than 500 people/);
+    assert.equal(verdict('The new ferry terminal employs more than 700 people.'), 'contradicted');
+    assert.equal(verdict('The new ferry terminal employs more than 600 people.'), 'contradicted', '"more than 600" leaves out 600');
+    assert.equal(verdict('The new ferry terminal employs nearly 700 people.'), 'contradicted');
+    // A bound is met only by a figure of its magnitude: "less than $1 billion" is not said by "three days".
+    assert.notEqual(verdict('The new ferry terminal cost less than $1 billion to build.'), 'supported');
+  });
+
   it('lets a passage saying the whole claim the other way outweigh a pair of passages that share its rarer words', () => {
     const e2 = new Engine();
     e2.addSource('a.txt', [...UNRELATED, ['Back in July the mayor was speaking with analysts on a financial call about the harbour.',

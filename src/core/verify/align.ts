@@ -8,7 +8,7 @@ import { antonymsOf, otherForms } from '../lexicon/antonyms';
 import { synonymsOf } from '../lexicon/thesaurus';
 import { STOPWORDS } from '../text/stopwords';
 import { type ContentWord, type TextView, editDistance } from './analyze';
-import { comparable, sameFact, type Fact } from './facts';
+import { comparable, compatible, sameFact, type Fact } from './facts';
 import { negatedAt, NEGATION_TEXT_RE, oppositePolarity } from './polarity';
 import { extractQuotes } from './quotes';
 
@@ -150,7 +150,7 @@ export function matchWord(claim: TextView, w: ContentWord, passage: TextView, kn
  * that another fact of the claim already matches, and sharing the most nearby words with it.
  */
 function counterpart(claim: TextView, fact: Fact, passage: TextView): Fact | undefined {
-  const rivals = passage.facts.filter((f) => comparable(fact, f) && !claim.facts.some((c) => sameFact(c, f)));
+  const rivals = passage.facts.filter((f) => comparable(fact, f) && !compatible(fact, f) && !claim.facts.some((c) => sameFact(c, f)));
   if (!rivals.length) return undefined;
   const near = (view: TextView, f: Fact, n: number) => {
     const before = view.words.filter((w) => w.end <= f.start).slice(-n);

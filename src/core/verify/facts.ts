@@ -21,6 +21,13 @@ export interface Fact {
   end: number;
   /** For counts: the stem of the word counted ("passengers" -> "passeng"), when there is one. */
   unit?: string;
+  /**
+   * A comparison before the figure: "more than 500" (min), "fewer than 500" (max), "about 500" (about:
+   * within a tenth). The fact's text includes the words of a min or max ("more than 500 people").
+   */
+  bound?: 'min' | 'max' | 'about';
+  /** The bound excludes its figure ("more than", "fewer than"; not "at least", "up to"). */
+  strict?: boolean;
 }
 
 const SMALL: Record<string, number> = {
@@ -191,9 +198,79 @@ export function extractFacts(text: string): Fact[] {
     const shownEnd = counted ? end + unit![0].length : end;
     add({ kind: 'number', value: canon(v), text: text.slice(m.index!, shownEnd), start: m.index!, end: shownEnd, ...(counted ? { unit: stem(counted) } : {}) });
   }
+  for (const f of facts) if (f.kind === 'money' || f.kind === 'percent' || (f.kind === 'number' && !f.value.startsWith('~'))) bind(text, f);
   for (const f of extractNames(text)) add(f);
   for (const f of weekdays(text)) add(f);
   return facts.sort((a, b) => a.start - b.start);
+}
+
+const BOUND_RE = /\b(more than|over|above|at least|exceeding|exceeded|exceeds|exceed|upwards of|in excess of|greater than|less than|fewer than|under|below|at most|up to|no more than|nearly|almost|about|around|roughly|approximately|some|close to)\s+$/i;
+const MIN_WORDS = new Set(['more than', 'over', 'above', 'at least', 'exceeding', 'exceeded', 'exceeds', 'exceed', 'upwards of', 'in excess of', 'greater than']);
+const MAX_WORDS = new Set(['less than', 'fewer than', 'under', 'below', 'at most', 'up to', 'no more than']);
+const INCLUSIVE = new Set(['at least', 'at most', 'up to', 'no more than']);
+
+/** Reads a comparison just before a figure ("more than 500 people") into its bound. */
+function bind(text: string, f: Fact): void {
+  const m = BOUND_RE.exec(text.slice(Math.max(0, f.start - 24), f.start));
+  if (!m) return;
+  const words = m[1]!.toLowerCase();
+  if (MIN_WORDS.has(words) || MAX_WORDS.has(words)) {
+    f.bound = MIN_WORDS.has(words) ? 'min' : 'max';
+    if (!INCLUSIVE.has(words)) f.strict = true;
+    f.start -= m[0].length;
+    f.text = text.slice(f.start, f.end);
+  } else f.bound = 'about';
+}
+
+/** The figure of a quantity fact, or undefined (names, dates, vague quantities). */
+function figure(f: Fact): number | undefined {
+  if (f.kind === 'money') return Number(f.value.split(':')[1]);
+  if ((f.kind === 'number' && !f.value.startsWith('~')) || f.kind === 'percent') return Number(f.value);
+  return undefined;
+}
+
+/** The range of values a figure with its bound allows. */
+function range(f: Fact, x: number): [number, number] {
+  // A strict bound leaves out its own figure ("fewer than three" is not three).
+  const step = f.strict ? Math.max(Math.abs(x) * 1e-9, 1e-9) : 0;
+  if (f.bound === 'min') return [x + step, Infinity];
+  if (f.bound === 'max') return [-Infinity, x - step];
+  if (f.bound === 'about') return [x * 0.9, x * 1.1];
+  return [x, x];
+}
+
+/**
+ * With a bound on either side, whether passage fact `b` states claim fact `a`: "more than 500" is said
+ * by "600" or by "more than 550"; a plain "600" is not said by "more than 500".
+ */
+function boundedSame(a: Fact, b: Fact): boolean {
+  const x = figure(a);
+  const y = figure(b);
+  if (x === undefined || y === undefined || (a.kind === 'money' && a.value.split(':')[0] !== b.value.split(':')[0])) return false;
+  // Only a figure of the bound's magnitude, counting the same thing, can meet it ("less than $1 trillion"
+  // is not said by a price of $64,062 in the same sentence).
+  if (!(x > 0 && y > 0) || Math.abs(Math.log10(y / x)) >= 1 || !comparable(a, b)) return false;
+  const [lo, hi] = range(a, x);
+  const [plo, phi] = b.bound === 'about' ? [y, y] : range(b, y);
+  return plo >= lo && phi <= hi;
+}
+
+/**
+ * Whether a figure with a bound and another figure can both be true ("more than 500" and "600"): then
+ * they do not conflict. The same bound with another figure is a changed figure ("exceeded $3.5
+ * trillion" / "exceeds $2.5 trillion"), and "about" is no range here ("about $9 million" / "about $8
+ * million" conflict).
+ */
+export function compatible(a: Fact, b: Fact): boolean {
+  const ba = a.bound === 'about' ? undefined : a.bound;
+  const bb = b.bound === 'about' ? undefined : b.bound;
+  if ((!ba && !bb) || ba === bb) return false;
+  const x = figure(a);
+  const y = figure(b);
+  if (x === undefined || y === undefined || a.kind !== b.kind) return false;
+  const [alo, ahi] = ba ? range(a, x) : [x, x];
+  const [blo, bhi] = bb ? range(b, y) : [y, y];
+  return alo <= bhi && blo <= ahi;
 }
 
 /** Words after a number that are not what it counts. */
@@ -259,6 +336,7 @@ export function sameFact(a: Fact, b: Fact): boolean {
     const pa = power({ ...amount, value: amount.value.split(':')[1]! });
     return pv !== undefined && pa !== undefined && Math.abs(pv - pa) < 1;
   }
+  if ((a.bound || b.bound) && figure(a) !== undefined && figure(b) !== undefined) return boundedSame(a, b);
   if (a.kind === 'date') {
     const [ya, ma, da] = a.value.split('-');
     const [yb, mb, db] = b.value.split('-');
