@@ -367,6 +367,10 @@ describe('verdicts', () => {
     assert.equal(few.verdict, 'contradicted', few.message);
     assert.match(few.message, /sources say hundreds of millions/);
     assert.equal(only(e2, 'The ferry app has been downloaded 300 million times since its launch.').verdict, 'supported');
+    // A vague quantity counts something too: "millions of dollars" are not "200 employees".
+    const e3 = new Engine();
+    e3.addSource('b.txt', [...UNRELATED, 'The ferry company was thought to be losing millions of dollars every month.'].join('\n\n'));
+    assert.equal(only(e3, 'The ferry company has 200 employees.').verdict, 'unsupported');
   });
 
   it('reads a name with a straight or a curly apostrophe as one name, not as two sources disagreeing', () => {

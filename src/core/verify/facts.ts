@@ -181,7 +181,11 @@ export function extractFacts(text: string): Fact[] {
     // Value: "~" and the power of ten ("a few thousand" ~3.5, "hundreds of millions" ~8.5).
     const words = (m[1] ? [m[1]] : [m[2]!, ...(m[3] ? [m[3]] : [])]).map((w) => w.toLowerCase());
     const power = words.reduce((sum, w) => sum + MAGNITUDE[w]!, 0) + 0.5;
-    add({ kind: 'number', value: `~${power}`, text: m[0], start: m.index!, end: m.index! + m[0].length });
+    // What it counts, as for a figure: "millions of dollars" are not "200 employees".
+    const end = m.index! + m[0].length;
+    const unit = /^ (?:of )?([a-z]{3,20})\b/.exec(text.slice(end, end + 25));
+    const counted = unit && !STOP_UNITS.has(unit[1]!) ? stem(unit[1]!) : undefined;
+    add({ kind: 'number', value: `~${power}`, text: m[0], start: m.index!, end, ...(counted ? { unit: counted } : {}) });
   }
   for (const m of text.matchAll(COUNT_RE)) {
     if (/^an?$/i.test(m[1]!) || /^half$/i.test(m[1]!)) continue;
