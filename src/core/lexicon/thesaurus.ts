@@ -77,7 +77,9 @@ function load(): Map<string, number[]> {
   groupsByKey = new Map();
   membersByGroup = [];
   phraseTrie = new Map();
-  const lines = [...THESAURUS.split('\n'), ...COMMON_GROUPS.split('\n')];
+  const wordnet = THESAURUS.split('\n');
+  wordnetGroups = wordnet.length;
+  const lines = [...wordnet, ...COMMON_GROUPS.split('\n')];
   for (let g = 0; g < lines.length; g++) {
     const members: string[] = [];
     for (const lemma of lines[g]!.split('|')) {
@@ -96,6 +98,28 @@ function load(): Map<string, number[]> {
 }
 
 const synonymCache = new Map<string, string[]>();
+const expansionCache = new Map<string, string[]>();
+/** Groups below this index come from WordNet; the rest are COMMON_GROUPS. */
+let wordnetGroups = 0;
+
+/**
+ * The single-word synonyms a search adds for `key` (at most `limit`): WordNet's only. The everyday
+ * equivalents are common words with long postings; they serve alignment, not retrieval.
+ */
+export function expansionsOf(key: string, limit = 6): string[] {
+  let out = expansionCache.get(key);
+  if (out) return out;
+  const groups = load().get(key) ?? [];
+  const set = new Set<string>();
+  for (const g of groups) {
+    if (g >= wordnetGroups) continue;
+    for (const m of membersByGroup[g]!) if (m !== key && !m.includes(' ')) set.add(m);
+  }
+  out = [...set].slice(0, limit);
+  if (expansionCache.size > 100_000) expansionCache.clear();
+  expansionCache.set(key, out);
+  return out;
+}
 
 /** Keys (words or phrases) that share a frequent sense with `key`, excluding `key` itself. */
 export function synonymsOf(key: string): string[] {

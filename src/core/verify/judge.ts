@@ -5,7 +5,7 @@
  */
 import type { FixSuggestion, Verdict } from '../types';
 import type { PassageIndex, QueryTerm, StoredPassage } from '../search/PassageIndex';
-import { synonymsOf } from '../lexicon/thesaurus';
+import { expansionsOf } from '../lexicon/thesaurus';
 import { analyze, MergedView, type TextView } from './analyze';
 import { align, type Alignment } from './align';
 import { attributionOf, misattributed, speakerOf } from './attribution';
@@ -97,13 +97,13 @@ export function claimQuery(claim: TextView, ctx: JudgeContext, synonymWeight = 0
   const words = claim.words.length <= QUERY_WORDS ? claim.words : [...claim.words].sort((a, b) => df(a.key) - df(b.key)).slice(0, QUERY_WORDS);
   for (const w of words) {
     put(w.key, w.weak ? 0.3 : 1);
-    if (synonymWeight > 0) for (const s of synonymsOf(w.key).filter((k) => !k.includes(' ')).slice(0, 6)) put(s, synonymWeight);
+    if (synonymWeight > 0) for (const s of expansionsOf(w.key)) put(s, synonymWeight);
     if (w.key.length >= 4 && ctx.index.documentFrequency(w.key) === 0) {
       // A word the sources never use is likely misspelt: try its stem and its surface form.
       for (const c of new Set([...ctx.typos.corrections(w.key), ...ctx.typos.corrections(w.norm)])) put(c, 0.8);
     }
   }
-  if (synonymWeight > 0) for (const ph of claim.phrases) for (const s of synonymsOf(ph).filter((k) => !k.includes(' ')).slice(0, 6)) put(s, 0.5);
+  if (synonymWeight > 0) for (const ph of claim.phrases) for (const s of expansionsOf(ph)) put(s, 0.5);
   for (const t of claim.tokens) if (t.number) put(t.key, 0.6);
   return [...q].map(([key, weight]) => ({ key, weight }));
 }
