@@ -85,6 +85,18 @@ describe('verdicts', () => {
     assert.equal(text.slice(0, fix.start) + fix.replacement + text.slice(fix.end), 'The council approved \\$2.5 million for two new electric ferries.\n');
   });
 
+  it('reads LaTeX\'s thousands comma ({,}) as part of the figure', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', [...UNRELATED, 'The harbour authority paid $64,062 for the old ferry last spring.'].join('\n\n'));
+    const right = e2.check('The harbour authority paid \\$64{,}062 for the old ferry last spring.\n', 'latex').claims[0]!;
+    assert.equal(right.verdict, 'supported', right.message);
+    const text = 'The harbour authority paid \\$46{,}062 for the old ferry last spring.\n';
+    const wrong = e2.check(text, 'latex').claims[0]!;
+    assert.equal(wrong.verdict, 'contradicted', wrong.message);
+    const fix = wrong.fixes[0]!;
+    assert.equal(text.slice(0, fix.start) + fix.replacement + text.slice(fix.end), 'The harbour authority paid \\$64,062 for the old ferry last spring.\n');
+  });
+
   it('flags a wrong date and a wrong count as contradicted', () => {
     assert.equal(only(e, 'Lucia Ferrante stepped down from the transit board on 15 May 2024.').verdict, 'contradicted');
     const count = only(e, 'The council approved $2.5 million for two new electric ferries, which will carry 600 passengers each.');

@@ -53,6 +53,8 @@ export function blankLatex(src: string): Blanked {
       i++;
     } else if (c === '~') {
       chars[i] = ' ';
+    } else if (c === '{' && src.startsWith('{,}', i) && /\d/.test(src[i - 1] ?? '') && /\d/.test(src[i + 3] ?? '')) {
+      i += 2; // "64{,}062": LaTeX's thousands comma stays, so the figure reads as one number
     } else if (c === '{' || c === '}') {
       chars[i] = ' ';
     } else if (c === '\\') {

@@ -17,9 +17,9 @@ export interface Token {
   number: boolean;
 }
 
-// Numbers with thousands separators and decimals; words with inner apostrophes/hyphens; hashtags.
+// Numbers with thousands separators (LaTeX's "{,}" too) and decimals; words with inner apostrophes/hyphens; hashtags.
 // Every alternative consumes at least one char and has no nested quantifiers: linear time.
-const TOKEN_RE = /\d+(?:[.,]\d+)*|#?[\p{L}\p{M}][\p{L}\p{M}\d]*(?:['\u2019][\p{L}]+)*/gu;
+const TOKEN_RE = /\d+(?:(?:[.,]|\{,\})\d+)*|#?[\p{L}\p{M}][\p{L}\p{M}\d]*(?:['\u2019][\p{L}]+)*/gu;
 
 const stemCache = new Map<string, string>();
 
@@ -42,7 +42,7 @@ export function tokenize(text: string, base = 0): Token[] {
     const raw = m[0];
     const first = raw.charCodeAt(0);
     if (first >= 48 && first <= 57) {
-      const digits = raw.replace(/,(?=\d{3}(?:\D|$))/g, '');
+      const digits = raw.replace(/\{,\}/g, ',').replace(/,(?=\d{3}(?:\D|$))/g, '');
       out.push({ norm: digits, key: digits, start: base + m.index, end: base + m.index + raw.length, stop: false, capital: false, number: true });
       continue;
     }

@@ -50,7 +50,7 @@ const CURRENCY_WORD: Record<string, string> = {
   gbp: 'GBP', yen: 'JPY',
 };
 
-const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
+const NUM = String.raw`(?:\d{1,3}(?:(?:,|\{,\})\d{3})+|\d+)(?:\.\d+)?`;
 const WORDNUM = `(?:${Object.keys(SMALL).filter((w) => w.length > 2).join('|')})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?`;
 const SCALES = 'thousand|million|billion|trillion|bn|mn|mln|tn|[kmb]';
 const MONTH = Object.keys(MONTHS).join('|');
@@ -75,7 +75,7 @@ const MAGNITUDE: Record<string, number> = { dozens: 1.2, hundred: 2, hundreds: 2
 
 function numberValue(s: string): number | undefined {
   const lower = s.toLowerCase();
-  if (/^\d/.test(lower)) return Number(lower.replace(/,/g, ''));
+  if (/^\d/.test(lower)) return Number(lower.replace(/[{},]/g, ''));
   const parts = lower.split(/[- ]/);
   let total = 0;
   for (const p of parts) {
