@@ -252,6 +252,8 @@ describe('verdicts', () => {
     assert.equal(verdict('The new ferry terminal employs more than 700 people.'), 'contradicted');
     assert.equal(verdict('The new ferry terminal employs more than 600 people.'), 'contradicted', '"more than 600" leaves out 600');
     assert.equal(verdict('The new ferry terminal employs nearly 700 people.'), 'contradicted');
+    // "About" rounds a round figure only: "about 611" is precise, and wrong.
+    assert.equal(verdict('The new ferry terminal employs about 611 people.'), 'contradicted');
     // A bound is met only by a figure of its magnitude: "less than $1 billion" is not said by "three days".
     assert.notEqual(verdict('The new ferry terminal cost less than $1 billion to build.'), 'supported');
   });

@@ -233,13 +233,20 @@ function figure(f: Fact): number | undefined {
   return undefined;
 }
 
+/** Whether a figure has at most two significant digits (800, 64,000, 2.5 trillion). */
+function roundFigure(x: number): boolean {
+  const digits = String(Math.abs(x)).replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
+  return digits.length <= 2;
+}
+
 /** The range of values a figure with its bound allows. */
 function range(f: Fact, x: number): [number, number] {
   // A strict bound leaves out its own figure ("fewer than three" is not three).
   const step = f.strict ? Math.max(Math.abs(x) * 1e-9, 1e-9) : 0;
   if (f.bound === 'min') return [x + step, Infinity];
   if (f.bound === 'max') return [-Infinity, x - step];
-  if (f.bound === 'about') return [x * 0.9, x * 1.1];
+  // "About" rounds: "about 800" allows 750, "about 797" is a precise figure and allows no other.
+  if (f.bound === 'about') return roundFigure(x) ? [x * 0.9, x * 1.1] : [x, x];
   return [x, x];
 }
 
