@@ -122,11 +122,9 @@ export function sourceWording(source: Fact, claim: Fact): string {
   return day ? `${source.text} (a ${day.charAt(0).toUpperCase()}${day.slice(1)})` : source.text;
 }
 
-/** A weekday and a full date compare by the date's weekday ("Friday" / "March 23, 2024", a Saturday). */
-function weekdayPair(a: Fact, b: Fact): [string, string] | undefined {
-  if (a.kind === 'weekday') { const w = weekdayOfDate(b); return w ? [a.value, w] : undefined; }
-  if (b.kind === 'weekday') { const w = weekdayOfDate(a); return w ? [w, b.value] : undefined; }
-  return undefined;
+/** Whether a weekday meets a full date: they compare by the date's weekday ("Friday" / "March 23, 2024", a Saturday). */
+function weekdayAndDate(a: Fact, b: Fact): boolean {
+  return (a.kind === 'weekday' && weekdayOfDate(b) !== undefined) || (b.kind === 'weekday' && weekdayOfDate(a) !== undefined);
 }
 
 export function extractFacts(text: string): Fact[] {
@@ -395,7 +393,7 @@ export function scaleSlip(a: Fact, b: Fact): boolean {
 
 /** Whether two facts can disagree at all (same kind; dates only when they share a field). */
 export function comparable(a: Fact, b: Fact): boolean {
-  if (a.kind !== b.kind) return weekdayPair(a, b) !== undefined;
+  if (a.kind !== b.kind) return weekdayAndDate(a, b);
   if (a.kind === 'date') {
     const [ya, ma, da] = a.value.split('-');
     const [yb, mb, db] = b.value.split('-');
