@@ -65,7 +65,7 @@ async function main() {
     await server.stop();
   }
   if (fs.existsSync(report)) process.stdout.write(fs.readFileSync(report, 'utf8'));
-  else console.log('[vscode-test] no report: the test runner did not start');
+  else console.log(result.code === 0 ? '[vscode-test] no report (the tests module writes none)' : '[vscode-test] no report: the test runner did not start');
   if (result.code !== 0) {
     // e.g. the tests module could not be loaded; leave out the closed network's lookup failures
     // (and the native addons an --ignore-scripts install of code-server lacks: they only serve its logs)
