@@ -258,6 +258,19 @@ describe('verdicts', () => {
     assert.notEqual(verdict('The new ferry terminal cost less than $1 billion to build.'), 'supported');
   });
 
+  it('keeps names in a sentence that lists many, reads "one of" as no count, and spells acronyms from adjacent words only', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', [...UNRELATED, 'The ferry line is backed by Harbor Capital Partners and Bay Trust Management.',
+      'The interim co-chairs, Maria Delgado and Tomas Okafor, face a hard winter.',
+      'Lucia Ferrante, the CEO of the ferry line, resigned from the transit board in May.'].join('\n\n'));
+    const verdict = (s: string) => only(e2, s).verdict;
+    // Most of its words are names, but "backed" is prose: an unknown name still counts.
+    assert.equal(verdict('The ferry line is backed by Harbor Capital Partners, Bay Trust Management and Sequoia Capital.'), 'unsupported');
+    assert.equal(verdict('Tomas Okafor is one of the interim co-chairs.'), 'supported');
+    // "companies in Europe" does not spell "CEO".
+    assert.equal(verdict('The ferry line is one of the most profitable companies in Europe.'), 'unsupported');
+  });
+
   it('lets a passage saying the whole claim the other way outweigh a pair of passages that share its rarer words', () => {
     const e2 = new Engine();
     e2.addSource('a.txt', [...UNRELATED, ['Back in July the mayor was speaking with analysts on a financial call about the harbour.',

@@ -95,6 +95,8 @@ function planOf(claim: TextView, w: ContentWord): WordPlan {
     for (let from = Math.max(0, i - 3); from <= i; from++) {
       let ini = '';
       for (let k = from; k < Math.min(claim.words.length, from + 4); k++) {
+        // Only a run of adjacent words spells an acronym ("chief executive", not "companies in Europe").
+        if (k > from && claim.words[k]!.index !== claim.words[k - 1]!.index + 1) break;
         ini += claim.words[k]!.norm[0];
         if (k >= i && ini.length >= 2) initials.push(ini);
       }
@@ -339,7 +341,9 @@ function nameWords(claim: TextView): Set<ContentWord> {
     if (quoted.some((q) => w.start >= q.start && w.end <= q.end)) continue;
     names.add(w);
   }
-  if (names.size * 2 > claim.words.length) names.clear();
+  // Title case ("The Cost Of Compute") capitalises every content word; a sentence with a lowercase one
+  // is prose, however many names it lists ("backed by Lightspeed Venture Partners … and Sequoia Capital").
+  if (claim.words.every((w) => w.capital)) names.clear();
   nameCache.set(claim, names);
   return names;
 }

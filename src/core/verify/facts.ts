@@ -187,6 +187,8 @@ export function extractFacts(text: string): Fact[] {
   }
   for (const m of text.matchAll(COUNT_RE)) {
     if (/^an?$/i.test(m[1]!) || /^half$/i.test(m[1]!)) continue;
+    // "One of the interim co-CEOs" picks one out of a group; it counts nothing a source would state.
+    if (/^one$/i.test(m[1]!) && /^ of\b/i.test(text.slice(m.index! + 3, m.index! + 7))) continue;
     // A one-letter scale ("5 m") is a unit, not a multiplier, unless money.
     const scale = m[2] && m[2].length > 1 ? m[2] : undefined;
     const v = scaled(m[1]!, scale);
