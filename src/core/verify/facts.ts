@@ -226,11 +226,10 @@ function bind(text: string, f: Fact): void {
   } else f.bound = 'about';
 }
 
-/** The figure of a quantity fact, or undefined (names, dates, vague quantities). */
+/** The figure of a quantity fact (an amount, a count, a percentage), or undefined (names, dates, vague quantities). */
 function figure(f: Fact): number | undefined {
-  if (f.kind === 'money') return Number(f.value.split(':')[1]);
-  if ((f.kind === 'number' && !f.value.startsWith('~')) || f.kind === 'percent') return Number(f.value);
-  return undefined;
+  const q = f.kind === 'percent' ? f.value : quantity(f);
+  return q === undefined ? undefined : Number(q);
 }
 
 /** Whether a figure has at most two significant digits (800, 64,000, 2.5 trillion). */
