@@ -3,8 +3,9 @@
 //   1. ../shared/eval: the labelled resignation draft against ../shared/corpus/resignation
 //   2. test/eval/resignation-more: a second labelled draft on the same sources, written for this
 //      project after the engine (other errors a writer makes; scored the same way, no floor)
-//   3. the shared draft converted to plain text and to LaTeX (headings, escaped $, ``quotes''), scored
-//      the same way: the verdicts must not depend on the draft's format
+//   3. the shared draft converted to plain text and to LaTeX (headings, escaped $, ``quotes''), and
+//      laid out as Markdown block quotes, lists and tables, scored the same way: the verdicts must not
+//      depend on the draft's format
 //   4. ../shared/external/climate-fever: 1,535 real claims against 5,240 Wikipedia sentences
 // Usage: node scripts/eval.mjs [--shared DIR] [--only resignation|more|formats|climate-fever] [--verbose]
 // Exits non-zero when a floor of issue #2 is missed (15/16 verdicts, 9/9 citations; hit@5 >= 55%,
@@ -71,6 +72,23 @@ if (!only || only === 'formats') {
     writeFileSync(join(dir, 'labels.jsonl'), labels.map((l) => JSON.stringify({ ...l, text: convert(l.text) })).join('\n') + '\n');
     scoreDraft(`resignation as .${ext}`, dir, `draft.${ext}`);
   }
+  // The same sentences in Markdown's other blocks: paragraphs in turn a block quote, a bullet list (a
+  // sentence an item) and a table (a sentence a cell); the labels are unchanged.
+  const dir = join(tmp, 'format-structured');
+  mkdirSync(dir, { recursive: true });
+  let n = 0;
+  const structured = md.split('\n\n').map((block) => {
+    const parts = labels.map((l) => l.text).filter((t) => block.includes(t)).sort((a, b) => block.indexOf(a) - block.indexOf(b));
+    if (block.startsWith('#') || parts.join(' ') !== block.trim()) return block;
+    switch (n++ % 3) {
+      case 0: return `> ${block}`;
+      case 1: return parts.map((p) => `- ${p}`).join('\n');
+      default: return `| # | Sentence |\n|---|---|\n${parts.map((p, k) => `| ${k + 1} | ${p} |`).join('\n')}`;
+    }
+  }).join('\n\n');
+  writeFileSync(join(dir, 'draft.md'), structured);
+  writeFileSync(join(dir, 'labels.jsonl'), labels.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  scoreDraft('resignation as quotes, lists and tables', dir);
 }
 
 if (!only || only === 'climate-fever') {

@@ -361,7 +361,7 @@ export class Engine {
     if (last && !last.stop && !last.number && last.end === q.length && /[\p{L}]$/u.test(query)) {
       for (const c of this.index.completions(last.norm)) if (!terms.some((t) => t.key === c)) terms.push({ key: c, weight: 0.7 });
     }
-    const hits = this.index.search(terms.length ? terms : [{ key: q.toLowerCase(), weight: 1 }], 40, (p) => options.includeChrome === true || !p.chrome);
+    const hits = this.index.search(terms.length ? terms : [{ key: q.toLowerCase(), weight: 1 }], 40, { includeChrome: options.includeChrome === true });
     if (!hits.length) return [];
     // Re-rank: how much of the query each candidate says (stems, synonyms, spelling), then fuse.js's
     // character-level fuzzy score on the few best, which also gives the ranges to highlight.

@@ -33,6 +33,14 @@ describe('draft parsing', () => {
     assert.deepEqual(claimsOf('The vote was 5 | 4 in favour of the ferry budget.\n'), ['The vote was 5 | 4 in favour of the ferry budget.']);
   });
 
+  it('checks a table cell that reads as a sentence as a claim of its own, with its range in the draft', () => {
+    const text = '| Who | What they said |\n|---|---|\n| Okafor | Okafor said the **docks** will open in May. | Approved. |\n' +
+      '| Lee | The council approved the budget. The vote was close. |\n| Ferries | $2.5 million \\| rising |\n';
+    const claims = parseDraft(text).sentences.filter((x) => !x.skip);
+    assert.deepEqual(claims.map((c) => c.text), ['Okafor said the **docks** will open in May.', 'The council approved the budget.', 'The vote was close.']);
+    for (const c of claims) assert.equal(text.slice(c.start, c.end), c.text);
+  });
+
   it('does not treat questions or the writer’s framing as claims', () => {
     const text = 'What does this mean for the harbour? In this article we look at the vote. The vote passed by seven to two.';
     assert.deepEqual(claimsOf(text), ['The vote passed by seven to two.']);

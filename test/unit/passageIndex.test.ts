@@ -47,6 +47,15 @@ describe('passage index', () => {
     assert.ok(hits.every((h, i) => i === 0 || h.score <= hits[i - 1]!.score), 'best first');
   });
 
+  it('leaves page chrome out of the results unless asked for it', () => {
+    // A comment thread: everything after its marker is chrome, the article above it is not.
+    const local = indexOf({ 'page.txt': ['The harbour ferry carries ninety passengers across the bay.', '3 comments', 'I rode the harbour ferry yesterday and loved it.'] });
+    const q = [{ key: key('harbour'), weight: 1 }, { key: key('ferry'), weight: 1 }];
+    const chrome = (hits: { id: number }[]) => hits.map((h) => local.passages[h.id]!.chrome);
+    assert.deepEqual(chrome(local.search(q, 5)), [false]);
+    assert.deepEqual(chrome(local.search(q, 5, { includeChrome: true })).sort(), [false, true]);
+  });
+
   it('forgets a removed source and finds it again once re-added', () => {
     const local = indexOf({ 'a.txt': ['Copper kettles whistle loudly.'], 'b.txt': ['Silver spoons are quiet.'] });
     const q = [{ key: key('kettle'), weight: 1 }];

@@ -92,13 +92,33 @@ export function parseDraft(text: string, language: DraftLanguage = 'markdown'): 
   return { sentences: sentencesOf(text, prose, citations, 0), citations };
 }
 
-/** The checked text: markup, citations, headings and table rows blanked (same length, offsets kept). */
+/** The checked text: markup, citations, headings and table cells blanked (same length, offsets kept). */
 function proseOf(text: string, blanked: Blanked, citations: DraftCitation[]): string {
   const chars = blanked.text.split('');
   for (const c of citations) for (let i = c.start; i < c.end; i++) if (chars[i] !== '\n') chars[i] = ' ';
-  for (const [s, e] of [...blanked.headings, ...(blanked.tables ?? [])]) for (let i = s; i < e; i++) if (chars[i] !== '\n') chars[i] = ' ';
+  for (const [s, e] of blanked.headings) for (let i = s; i < e; i++) if (chars[i] !== '\n') chars[i] = ' ';
+  for (const [s, e] of blanked.tables ?? []) keepSentenceCells(text, chars, s, e);
   for (const m of blanked.text.matchAll(AUTHOR_DATE_RE)) for (let i = m.index!; i < m.index! + m[0].length; i++) chars[i] = ' ';
   return text.length === chars.length ? chars.join('') : blanked.text;
+}
+
+/** A table cell that reads as a sentence: four words or more, ending like one. */
+const SENTENCE_CELL_RE = /^(?:\S+\s+){3,}\S*[.!?]["'\u201d\u2019)\]]*$/;
+
+/**
+ * One table row: a cell that reads as a sentence ("Mostaque wrote that …") is a claim of its own;
+ * labels and figures ("Item", "$2.5 million") are blanked. Each pipe becomes a line break, so that
+ * a blanked cell between two breaks ends a paragraph: a kept cell never runs into its neighbours.
+ */
+function keepSentenceCells(text: string, chars: string[], s: number, e: number): void {
+  let cell = s;
+  for (let i = s; i <= e; i++) {
+    if (i < e && (text[i] !== '|' || text[i - 1] === '\\')) continue;
+    const content = chars.slice(cell, i).join('').trim();
+    if (!SENTENCE_CELL_RE.test(content)) for (let k = cell; k < i; k++) chars[k] = ' ';
+    if (i < e) chars[i] = '\n';
+    cell = i + 1;
+  }
 }
 
 /** Sentences of `prose` (a slice of the draft starting at `base`), with draft offsets. */

@@ -56,10 +56,11 @@ const CHOOSING_WEIGHT = 1;
 const COMMON_DF = 0.005;
 const COMMON_MIN_DF = 1000;
 const B = 0.75;
-/** Floats per passage slot, and where the norm and the source index sit in one (the score is at 0). */
+/** Floats per passage slot, and where the norm, the source index and the chrome flag sit in one (the score is at 0). */
 const SLOT = 4;
 const NORM = 1;
 const SOURCE = 2;
+const CHROME = 3;
 
 export class PassageIndex {
   readonly passages: (StoredPassage | undefined)[] = [];
@@ -289,7 +290,7 @@ export class PassageIndex {
 
   /**
    * Per-passage slots for the scoring loop, SLOT floats each: the score being summed, the BM25 length
-   * norm (-1 for a tombstone) and the source index (as an int). One slot shares a cache line, so a
+   * norm (-1 for a tombstone), the source index and whether the passage is page chrome (as ints). One slot shares a cache line, so a
    * posting costs one memory access rather than three (plain objects are slower still).
    */
   private slots = new Float32Array(0);
@@ -321,6 +322,7 @@ export class PassageIndex {
       }
       this.slots[id * SLOT + NORM] = K1 * (1 - B + (B * p.terms.length) / avg);
       this.slotInts[id * SLOT + SOURCE] = p.sourceIndex;
+      this.slotInts[id * SLOT + CHROME] = p.chrome ? 1 : 0;
     }
     this.termSources.clear();
     this.normFor = this.generation;
@@ -331,9 +333,10 @@ export class PassageIndex {
    * contains query terms and for sources that say much of the query. Returns the `limit` best
    * passages, best first. Terms go rarest first; once rare terms have chosen the candidates, common
    * terms only add to candidates already found, and weak expansions of common words are skipped, so a
-   * query costs thousands of postings rather than the corpus.
+   * query costs thousands of postings rather than the corpus. Page chrome is left out unless
+   * `includeChrome`.
    */
-  search(query: QueryTerm[], limit: number, accept: (p: StoredPassage) => boolean = () => true): Scored[] {
+  search(query: QueryTerm[], limit: number, options: { includeChrome?: boolean } = {}): Scored[] {
     if (!this.live) return [];
     this.prepare();
     const { slots, touched, found } = this;
@@ -389,13 +392,15 @@ export class PassageIndex {
     }
     const heap = new TopK(limit);
     const slotInts = this.slotInts;
+    // Page chrome (menus, tickers) is read from the slot: the passage objects are scattered in memory.
+    const skipChrome = options.includeChrome !== true;
     for (let k = 0; k < touchedCount; k++) {
       const id = touched[k]!;
       const o = id * SLOT;
       const score = slots[o]! + bonus[slotInts[o + SOURCE]!]!;
       slots[o] = 0;
       found[id >>> 5] = 0;
-      if (score > heap.floor() && accept(this.passages[id]!)) heap.push(id, score);
+      if (score > heap.floor() && !(skipChrome && slotInts[o + CHROME] === 1)) heap.push(id, score);
     }
     for (const src of scoredSources) sourceScores[src] = bonus[src] = 0;
     for (const src of titled) bonus[src] = 0;

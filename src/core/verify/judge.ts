@@ -124,7 +124,7 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
   const claim = analyze(claimText);
   const maxIdf = index.maxIdf();
   const alignTo = aligner(index);
-  const hits = index.search(claimQuery(claim, ctx), CANDIDATES, (p) => !p.chrome);
+  const hits = index.search(claimQuery(claim, ctx), CANDIDATES);
   const quotes = extractQuotes(claimText);
   const quoteResult = quotes.length ? checkQuotes(quotes, ctx, hits.map((h) => h.id), speakerOf(claimText)) : undefined;
   const emphasis: [number, number][] = quoteResult ? [] : quotes.map((q) => [q.start, q.end]);
@@ -296,7 +296,7 @@ function checkQuotes(quotes: Quote[], ctx: JudgeContext, claimHits: number[], sp
   const surname = speaker?.surname;
   for (const quote of quotes) {
     const qv = analyze(quote.text);
-    const hits = index.search(claimQuery(qv, ctx, 0), 20, (p) => !p.chrome).map((h) => h.id);
+    const hits = index.search(claimQuery(qv, ctx, 0), 20).map((h) => h.id);
     const ids = [...new Set([...hits, ...claimHits.slice(0, 20)])];
     let found: number | undefined;
     let credited = !surname || surname.length < 3;
