@@ -56,6 +56,11 @@ describe('draft parsing', () => {
     assert.deepEqual(all, ['Dr. Okafor met J. K. Rowling at 3.5 p.m. in the U.S. capital.', 'He said “It was fine.”', 'Then he left!']);
   });
 
+  it('ends a sentence after a name whose last part is one capital letter ("DALL-E."), not after an initial', () => {
+    const all = parseDraft('Stable Diffusion rivals DALL-E. Midjourney rivals both. The model 3-D. Printing went on. Met A. Smith.', 'plaintext').sentences.map((s) => s.text);
+    assert.deepEqual(all, ['Stable Diffusion rivals DALL-E.', 'Midjourney rivals both.', 'The model 3-D.', 'Printing went on.', 'Met A. Smith.']);
+  });
+
   it('recognises footnote, Pandoc and LaTeX citations and keeps them out of the claim text', () => {
     const md = 'The council approved $2.5 million for ferries.[^1] Ferries carry 400 people [@harbor2024, p. 3; @herald].\n\n[^1]: Harbor Times, line 5.';
     const parsed = parseDraft(md, 'markdown');

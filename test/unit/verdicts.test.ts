@@ -205,6 +205,32 @@ describe('verdicts', () => {
     assert.equal(only(e2, 'Two of the four ferry captains were leaving.').verdict, 'supported');
   });
 
+  it('reads a report credited to no one ("according to one report") as a hedge, not as words a source must say', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', [...UNRELATED, 'The ferry strike began early Monday morning and closed the harbour.'].join('\n\n'));
+    for (const s of ['The ferry strike began early on Monday morning, according to one report.', 'According to local reports, the ferry strike began early Monday morning.',
+      'It was reported that the ferry strike began early Monday morning.', 'Reports say the ferry strike began early Monday morning.']) {
+      const c = only(e2, s);
+      assert.equal(c.verdict, 'supported', `${s}: ${c.message}`);
+    }
+    // The hedge is only a hedge: the rest must still be said.
+    assert.equal(only(e2, 'The ferry strike began early Friday morning, according to one report.').verdict, 'contradicted');
+    assert.equal(only(e2, 'According to one report, the ferry strike ended the tourist season.').verdict, 'unsupported');
+  });
+
+  it('reads a name changed next to the same word ("a Porto-based shipyard" / "a Lisbon-based shipyard") as contradicted, with a fix', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', [...UNRELATED, 'Two electric ferries will be built by Estaleiro Norte, a Lisbon-based shipyard, for the harbour service.'].join('\n\n'));
+    const claim = 'The two electric ferries will be built by a Porto-based shipyard.';
+    const c = only(e2, claim);
+    assert.equal(c.verdict, 'contradicted', c.message);
+    assert.match(c.message, /sources say “Lisbon-based” \(a\.txt:21\); the draft says “Porto-based”/);
+    assert.equal(claim.slice(0, c.fixes[0]!.start) + c.fixes[0]!.replacement + claim.slice(c.fixes[0]!.end), 'The two electric ferries will be built by a Lisbon-based shipyard.');
+    assert.equal(only(e2, 'The two electric ferries will be built by a Lisbon-based shipyard.').verdict, 'supported');
+    // A name in no frame the passage shares is only unsupported.
+    assert.equal(only(e2, 'The two electric ferries will be built by a shipyard owned by Porto investors.').verdict, 'unsupported');
+  });
+
   it('compares days of the week, with each other and with the weekday of a full date', () => {
     const e2 = new Engine();
     e2.addSource('union.txt', [...UNRELATED, 'The ferry strike began early Monday morning, the union said.'].join('\n\n'));

@@ -71,7 +71,8 @@ function isAbbreviation(text: string, sentenceStart: number, dot: number): boole
   // Abbreviations are short: look back at most 12 characters (keeps "a.a.a.a…" linear).
   while (k > sentenceStart && dot - k < 12 && /[\p{L}.]/u.test(text[k - 1]!)) k--;
   const word = text.slice(k, dot).toLowerCase();
-  if (word.length === 1 && /\p{Lu}/u.test(text[k]!)) return true; // an initial: "J. K. Rowling"
+  // An initial ("J. K. Rowling") stands alone: the "E." of "DALL-E." ends a name and may end a sentence.
+  if (word.length === 1 && /\p{Lu}/u.test(text[k]!)) return k === sentenceStart || !/[-\u2010\u2011/&'\u2019\p{N}]/u.test(text[k - 1]!);
   return ABBREVIATIONS.has(word) || ABBREVIATIONS.has(word.replace(/\.$/, ''));
 }
 

@@ -269,7 +269,7 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
       if (inConflict(w)) conflictWeight += weight;
       else {
         missing.push(claim.text.slice(w.start, w.end));
-        const sub = substitution(claim, w, passage);
+        const sub = substitution(claim, w, passage) ?? (names.has(w) ? nameSubstitution(claim, w, passage) : undefined);
         if (sub) substitutions.push(sub);
         if (!isKnown && names.has(w)) missingNames++;
         // Only words the sources use: an unknown word's weight measures nothing (it may be a typo or
@@ -305,6 +305,32 @@ function substitution(claim: TextView, w: ContentWord, passage: TextView): Align
       start: w.start, end: w.end, source: passage.text.slice(mid.start, mid.end),
       claimRun: claim.text.slice(prev.start, next.end), sourceRun: passage.text.slice(tokens[i]!.start, tokens[i + 2]!.end),
     };
+  }
+  return undefined;
+}
+
+/**
+ * The name the passage has instead of claim name `w` next to the same content word ("a Solana-based
+ * project" / "another Cardano-based DePIN project", "a rival to Google's DALL-E" / "to OpenAI's
+ * DALL-E"): a name is no paraphrase, so one shared neighbour frames it. The passage's word must be
+ * a name the claim does not use, and not open its sentence.
+ */
+function nameSubstitution(claim: TextView, w: ContentWord, passage: TextView): Alignment['substitutions'][number] | undefined {
+  const plain = (text: string, from: number, to: number) => !/[^\s\p{L}\p{M}'\u2019-]/u.test(text.slice(from, to));
+  const tokens = passage.tokens;
+  for (const side of [-1, 1]) {
+    const n = claim.tokens[w.index + side];
+    if (!n || n.stop || n.number || !passage.keys.has(n.key)) continue;
+    if (!plain(claim.text, side < 0 ? n.end : w.end, side < 0 ? w.start : n.start)) continue;
+    for (let i = 1; i < tokens.length; i++) {
+      const mid = tokens[i]!;
+      const other = tokens[i + side];
+      if (!other || other.key !== n.key || mid.stop || mid.number || !mid.capital || claim.keys.has(mid.key)) continue;
+      if (!plain(passage.text, side < 0 ? other.end : mid.end, side < 0 ? mid.start : other.start)) continue;
+      const [cs, ce] = side < 0 ? [n.start, w.end] : [w.start, n.end];
+      const [ps, pe] = side < 0 ? [other.start, mid.end] : [mid.start, other.end];
+      return { start: w.start, end: w.end, source: passage.text.slice(mid.start, mid.end), claimRun: claim.text.slice(cs, ce), sourceRun: passage.text.slice(ps, pe) };
+    }
   }
   return undefined;
 }

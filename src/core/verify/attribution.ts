@@ -30,6 +30,17 @@ export function attributionOf(text: string): { name: string; text: string } | un
 }
 
 /**
+ * A report credited to no one ("according to one report", "reports say that", "it was reported that"):
+ * a hedge, not something a source must say. Bounded alternatives: linear time.
+ */
+const UNNAMED_REPORT_RE = new RegExp(String.raw`\b(?:[Aa]ccording to (?:(?:one|a|an|some|several|many|other|recent|earlier|media|news|press|local|unconfirmed|published|initial)\s){0,2}(?:reports?|sources?|accounts?|estimates?|insiders?)|(?:[Mm]edia |[Nn]ews |[Pp]ress )?[Rr]eports (?:say|said|suggest|suggested|indicate|indicated)(?: that)?|[Ii]t (?:was|has been|is|had been) reported(?: that)?|[Oo]ne report (?:said|says|suggested)(?: that)?)\b,?`, 'g');
+
+/** The sentence with its unnamed-report hedges blanked (same length: offsets into it stay offsets into the sentence). */
+export function withoutHedges(text: string): string {
+  return text.replace(UNNAMED_REPORT_RE, (m) => ' '.repeat(m.length));
+}
+
+/**
  * Whether a passage credits the claim's report to someone else: both name who reported it, the names
  * differ, and the passage does not name the claim's reporter at all.
  */

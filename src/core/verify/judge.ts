@@ -8,7 +8,7 @@ import type { PassageIndex, QueryTerm, StoredPassage } from '../search/PassageIn
 import { expansionsOf } from '../lexicon/thesaurus';
 import { analyze, MergedView, type TextView } from './analyze';
 import { align, type Alignment } from './align';
-import { attributionOf, misattributed, speakerOf } from './attribution';
+import { attributionOf, misattributed, speakerOf, withoutHedges } from './attribution';
 import { foldWord } from '../text/fold';
 import { sameFact, scaleSlip, sourceWording } from './facts';
 import { closestWording, containsQuote, extractQuotes, type Quote } from './quotes';
@@ -121,7 +121,7 @@ export function aligner(index: PassageIndex): (claim: TextView, passage: TextVie
 
 export function judge(claimText: string, ctx: JudgeContext): Judged {
   const { index } = ctx;
-  const claim = analyze(claimText);
+  const claim = analyze(withoutHedges(claimText));
   const maxIdf = index.maxIdf();
   const alignTo = aligner(index);
   const hits = index.search(claimQuery(claim, ctx), CANDIDATES);
