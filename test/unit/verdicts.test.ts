@@ -231,6 +231,18 @@ describe('verdicts', () => {
     assert.equal(only(e2, 'The two electric ferries will be built by a shipyard owned by Porto investors.').verdict, 'unsupported');
   });
 
+  it('reads roles swapped between the people a passage names as contradicted, with a fix', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', [...UNRELATED, 'Interim leadership of the ferry service passes to Chief Operating Officer Maria Delgado and Chief Technology Officer Tomas Okafor.'].join('\n\n'));
+    const claim = 'Maria Delgado is the ferry service\u2019s chief technology officer.';
+    const c = only(e2, claim);
+    assert.equal(c.verdict, 'contradicted', c.message);
+    assert.equal(c.message, 'sources say Maria Delgado is Chief Operating Officer (a.txt:21); the draft says chief technology officer');
+    assert.equal(claim.slice(0, c.fixes[0]!.start) + c.fixes[0]!.replacement + claim.slice(c.fixes[0]!.end), 'Maria Delgado is the ferry service\u2019s chief operating officer.');
+    assert.equal(only(e2, 'Maria Delgado is the ferry service\u2019s chief operating officer.').verdict, 'supported');
+    assert.equal(only(e2, 'Chief Technology Officer Tomas Okafor will share the interim leadership of the ferry service.').verdict, 'supported');
+  });
+
   it('compares days of the week, with each other and with the weekday of a full date', () => {
     const e2 = new Engine();
     e2.addSource('union.txt', [...UNRELATED, 'The ferry strike began early Monday morning, the union said.'].join('\n\n'));

@@ -9,6 +9,7 @@ import { expansionsOf } from '../lexicon/thesaurus';
 import { analyze, MergedView, type TextView } from './analyze';
 import { align, type Alignment } from './align';
 import { attributionOf, misattributed, speakerOf, withoutHedges } from './attribution';
+import { holdsRole, roleConflict, roleHoldings } from './roles';
 import { foldWord } from '../text/fold';
 import { sameFact, scaleSlip, sourceWording } from './facts';
 import { closestWording, containsQuote, extractQuotes, type Quote } from './quotes';
@@ -211,6 +212,24 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
         return { title: `Change ${word} to ${x.source} (as the source says)`, start: x.start, end: x.end, replacement: x.source };
       }),
     };
+  }
+  // Roles swapped between people: "Wong is the chief technology officer" where the passage has "Chief
+  // Operating Officer Shan Shan Wong and Chief Technology Officer Daniel Laforte" (every word matches).
+  const roles = contradicting.length ? [] : roleHoldings(claimText);
+  if (roles.length) {
+    const textOf = (c: Candidate) => c.ids.map((id) => index.passages[id]!.text).join(' ');
+    const swapped = candidates.find((c) => c.a.coverage >= SUBSTITUTION_CONTRADICTION && !c.a.conflicts.length && !c.a.polarityFlips && roleConflict(roles, textOf(c)));
+    if (swapped && !supporting.some((c) => holdsRole(roles, textOf(c)))) {
+      const { claim: held, source } = roleConflict(roles, textOf(swapped))!;
+      // In the draft's case unless the source's role is an acronym ("chief operating officer", "COO").
+      const replacement = /\p{Ll}/u.test(held.text) && !/^\p{Lu}+$/u.test(source.text) ? source.text.toLowerCase() : source.text;
+      return {
+        verdict: 'contradicted',
+        message: `sources say ${source.name} is ${source.text} (${label(swapped)}); the draft says ${held.text}`,
+        evidence: including(evidence, swapped),
+        fixes: [{ title: `Change ${held.text} to ${replacement} (as the source says)`, start: held.start, end: held.end, replacement }],
+      };
+    }
   }
   const credited = reporter && !supporting.length && !contradicting.length
     ? candidates.find((c) => creditedElsewhere(c) && !c.a.conflicts.length && !c.a.polarityFlips && c.a.coverage >= SUBSTITUTION_CONTRADICTION)

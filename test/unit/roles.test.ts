@@ -1,0 +1,29 @@
+import { strict as assert } from 'node:assert';
+import { roleConflict, roleHoldings } from '../../src/core/verify/roles';
+
+const held = (text: string) => roleHoldings(text).map((h) => `${h.name}: ${h.role}`);
+
+describe('roles', () => {
+  it('reads who holds which role: a role before the name, or after it past a comma or a verb of being', () => {
+    assert.deepEqual(held('The board named Chief Operating Officer Maria Delgado and Chief Technology Officer Tomas Okafor as interim leads.'),
+      ['Maria Delgado: chief operating officer', 'Tomas Okafor: chief technology officer']);
+    assert.deepEqual(held('Lucia Ferrante, the founder and CEO of Harbor Lines, resigned.'), ['Lucia Ferrante: founder', 'Lucia Ferrante: chief executive']);
+    assert.deepEqual(held('Harbor Lines’ founder and chief executive, Lucia Ferrante, resigned.'), ['Lucia Ferrante: founder', 'Lucia Ferrante: chief executive']);
+    assert.deepEqual(held('Delgado is Harbor Lines’s chief financial officer.'), ['Delgado: chief financial officer']);
+    assert.deepEqual(held('Tomas Okafor, the company’s CTO, spoke first.'), ['Tomas Okafor: chief technology officer']);
+    // Not holdings: a possessive owner, a role of no one named, a weekday after the role.
+    assert.deepEqual(held('Ferrante’s chief of staff left. The CEO resigned as chair on Friday. She quit as CEO Monday.'), []);
+  });
+
+  it('finds roles swapped between people, not roles a source merely leaves out', () => {
+    const source = 'Interim leadership passes to Chief Operating Officer Maria Delgado and Chief Technology Officer Tomas Okafor.';
+    const swapped = roleConflict(roleHoldings('Maria Delgado is the chief technology officer.'), source);
+    assert.equal(swapped?.source.text, 'Chief Operating Officer');
+    assert.equal(swapped?.claim.text, 'chief technology officer');
+    assert.equal(roleConflict(roleHoldings('Maria Delgado is the chief operating officer.'), source), undefined);
+    // Founder and chief operating officer can be one person: no one else is named founder.
+    assert.equal(roleConflict(roleHoldings('Maria Delgado is the founder.'), source), undefined);
+    // One person rarely holds two chief-officer roles.
+    assert.equal(roleConflict(roleHoldings('Okafor is the chief financial officer.'), source)?.source.role, 'chief technology officer');
+  });
+});
