@@ -243,6 +243,28 @@ describe('verdicts', () => {
     assert.equal(only(e2, 'Chief Technology Officer Tomas Okafor will share the interim leadership of the ferry service.').verdict, 'supported');
   });
 
+  it('does not support a negated word the passage does not have ("was not pushing"), and reads "not only" as no negation', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', [...UNRELATED, 'The council had concerns about the cost of the ferries that the mayor was pressing for.',
+      'The ferries carry passengers and bicycles across the bay.'].join('\n\n'));
+    assert.notEqual(only(e2, 'The council had concerns about the cost of the ferries that the mayor was not pushing hard enough for.').verdict, 'supported');
+    assert.notEqual(only(e2, 'The council had concerns about the cost of the ferries, which the mayor was not keen on.').verdict, 'supported');
+    assert.equal(only(e2, 'The council had concerns about the cost of the ferries that the mayor was pressing for.').verdict, 'supported');
+    assert.equal(only(e2, 'The ferries carry not only passengers but also bicycles.').verdict, 'supported');
+    assert.equal(only(e2, 'The ferries carry not just passengers but bicycles across the bay.').verdict, 'supported');
+  });
+
+  it('reads a duration ("three weeks") as no count of three things, and a name after the same verb and preposition as changed', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', [...UNRELATED, 'Just last week the Harbor Herald reported that three of the five ferry captains were leaving.',
+      'The ferry operator has recently been partnering with Siemens and buying electric engines.'].join('\n\n'));
+    assert.notEqual(only(e2, 'Three weeks ago the Harbor Herald reported that ferry captains were leaving.').verdict, 'supported');
+    assert.equal(only(e2, 'The Harbor Herald reported that three of the five ferry captains were leaving.').verdict, 'supported');
+    const c = only(e2, 'The ferry operator has been partnering with Alstom and buying electric engines.');
+    assert.equal(c.verdict, 'contradicted', c.message);
+    assert.match(c.message, /sources say “partnering with Siemens” \(a\.txt:\d+\); the draft says “partnering with Alstom”/);
+  });
+
   it('compares days of the week, with each other and with the weekday of a full date', () => {
     const e2 = new Engine();
     e2.addSource('union.txt', [...UNRELATED, 'The ferry strike began early Monday morning, the union said.'].join('\n\n'));

@@ -11,6 +11,7 @@ import { type ContentWord, type TextView, editDistance } from './analyze';
 import { comparable, compatible, sameFact, type Fact } from './facts';
 import { negatedAt, NEGATION_TEXT_RE, oppositePolarity } from './polarity';
 import { extractQuotes } from './quotes';
+import type { Token } from '../text/tokenize';
 
 export interface Conflict {
   claim: Fact;
@@ -42,6 +43,8 @@ export interface Alignment {
    * officer" / "Chief Operating Officer"): where, the passage's word, and both three-word runs.
    */
   substitutions: { start: number; end: number; source: string; claimRun: string; sourceRun: string }[];
+  /** Claim words a negation governs ("was not pushing") that the passage does not have: it cannot say their negation. */
+  negatedMissing: number;
 }
 
 export type Weigh = (key: string) => number;
@@ -219,6 +222,7 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
   const bothNegate = passageMayNegate && claimMayNegate;
   const names = nameWords(claim);
   let missingNames = 0;
+  let negatedMissing = 0;
   let maxMissing = 0;
   const opposites: Alignment['opposites'] = [];
   const substitutions: Alignment['substitutions'] = [];
@@ -272,16 +276,17 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
         const sub = substitution(claim, w, passage) ?? (names.has(w) ? nameSubstitution(claim, w, passage) : undefined);
         if (sub) substitutions.push(sub);
         if (!isKnown && names.has(w)) missingNames++;
+        if (!w.weak && claimMayNegate && negatedAt(claim, w.index, true)) negatedMissing++;
         // Only words the sources use: an unknown word's weight measures nothing (it may be a typo or
         // a plain word a small corpus lacks, "every" against "each").
         if (isKnown && weight > maxMissing) maxMissing = weight;
       }
     }
   }
-  if (total === 0) return { coverage: 0, context: 0, conflicts, missing, matched: 0, allFacts, polarityFlips: 0, missingNames, missingShare: 0, opposites, substitutions };
+  if (total === 0) return { coverage: 0, context: 0, conflicts, missing, matched: 0, allFacts, polarityFlips: 0, missingNames, missingShare: 0, opposites, substitutions, negatedMissing };
   const coverage = matched / total;
   const context = total - conflictWeight > 0 ? matched / (total - conflictWeight) : 0;
-  return { coverage, context, conflicts, missing, matched, allFacts, polarityFlips, missingNames, missingShare: maxMissing / total, opposites, substitutions };
+  return { coverage, context, conflicts, missing, matched, allFacts, polarityFlips, missingNames, missingShare: maxMissing / total, opposites, substitutions, negatedMissing };
 }
 
 /**
@@ -312,23 +317,38 @@ function substitution(claim: TextView, w: ContentWord, passage: TextView): Align
 /**
  * The name the passage has instead of claim name `w` next to the same content word ("a Solana-based
  * project" / "another Cardano-based DePIN project", "a rival to Google's DALL-E" / "to OpenAI's
- * DALL-E"): a name is no paraphrase, so one shared neighbour frames it. The passage's word must be
- * a name the claim does not use, and not open its sentence.
+ * DALL-E"), or the same content word and one function word ("partnered with Amazon" / "partnering
+ * with Microsoft"): a name is no paraphrase, so one side frames it. The passage's word must be a
+ * name the claim does not use, and not open its sentence.
  */
 function nameSubstitution(claim: TextView, w: ContentWord, passage: TextView): Alignment['substitutions'][number] | undefined {
   const plain = (text: string, from: number, to: number) => !/[^\s\p{L}\p{M}'\u2019-]/u.test(text.slice(from, to));
+  const same = (a: Token, b: Token) => (a.stop ? a.norm === b.norm : a.key === b.key);
   const tokens = passage.tokens;
   for (const side of [-1, 1]) {
-    const n = claim.tokens[w.index + side];
-    if (!n || n.stop || n.number || !passage.keys.has(n.key)) continue;
-    if (!plain(claim.text, side < 0 ? n.end : w.end, side < 0 ? w.start : n.start)) continue;
+    // The frame: the next word, or a function word and the content word after it.
+    const frame: Token[] = [];
+    for (let d = 1; d <= 2; d++) {
+      const t = claim.tokens[w.index + side * d];
+      if (!t || t.number) break;
+      frame.push(t);
+      if (!t.stop) break;
+    }
+    const outer = frame[frame.length - 1];
+    if (!outer || outer.stop || !passage.keys.has(outer.key)) continue;
+    const claimEnds: { start: number; end: number }[] = [w, ...frame];
+    if (claimEnds.some((t, d) => d > 0 && !plain(claim.text, side < 0 ? t.end : claimEnds[d - 1]!.end, side < 0 ? claimEnds[d - 1]!.start : t.start))) continue;
     for (let i = 1; i < tokens.length; i++) {
       const mid = tokens[i]!;
-      const other = tokens[i + side];
-      if (!other || other.key !== n.key || mid.stop || mid.number || !mid.capital || claim.keys.has(mid.key)) continue;
-      if (!plain(passage.text, side < 0 ? other.end : mid.end, side < 0 ? mid.start : other.start)) continue;
-      const [cs, ce] = side < 0 ? [n.start, w.end] : [w.start, n.end];
-      const [ps, pe] = side < 0 ? [other.start, mid.end] : [mid.start, other.end];
+      if (mid.stop || mid.number || !mid.capital || claim.keys.has(mid.key)) continue;
+      const around = frame.map((_, d) => tokens[i + side * (d + 1)]);
+      if (around.some((t, d) => !t || !same(frame[d]!, t))) continue;
+      const ends: Token[] = [mid, ...(around as Token[])];
+      if (ends.some((t, d) => d > 0 && !plain(passage.text, side < 0 ? t.end : ends[d - 1]!.end, side < 0 ? ends[d - 1]!.start : t.start))) continue;
+      const far = ends[ends.length - 1]!;
+      const cFar = claimEnds[claimEnds.length - 1]!;
+      const [cs, ce] = side < 0 ? [cFar.start, w.end] : [w.start, cFar.end];
+      const [ps, pe] = side < 0 ? [far.start, mid.end] : [mid.start, far.end];
       return { start: w.start, end: w.end, source: passage.text.slice(mid.start, mid.end), claimRun: claim.text.slice(cs, ce), sourceRun: passage.text.slice(ps, pe) };
     }
   }

@@ -364,7 +364,17 @@ export function sameFact(a: Fact, b: Fact): boolean {
     const pb = power(b);
     return pa !== undefined && pb !== undefined && Math.abs(pa - pb) < 1;
   }
-  return a.value === b.value;
+  return a.value === b.value && (!isDuration(a) && !isDuration(b) || a.unit === b.unit);
+}
+
+/** Stems of time units: "three weeks" is a duration, not a count of three things ("three of the five"). */
+const TIME_UNITS = new Set(['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'quarters', 'years', 'decades', 'centuries'].map(stem));
+const isDuration = (f: Fact) => f.unit !== undefined && TIME_UNITS.has(f.unit);
+
+/** Whether two numbers can count the same thing: a duration only another of its unit. */
+function unitsAgree(a: Fact, b: Fact): boolean {
+  if (isDuration(a) || isDuration(b)) return a.unit === b.unit;
+  return !a.unit || !b.unit || a.unit === b.unit || areSynonyms(a.unit, b.unit);
 }
 
 /** A number's power of ten (vague quantities carry theirs). */
@@ -402,7 +412,7 @@ export function comparable(a: Fact, b: Fact): boolean {
   }
   // "600 people" and "48,000 kettles" count different things.
   if (a.kind === 'number') {
-    const units = !a.unit || !b.unit || a.unit === b.unit || areSynonyms(a.unit, b.unit);
+    const units = unitsAgree(a, b);
     // A vague quantity disagrees only with one orders of magnitude away ("a few thousand" / "hundreds of millions").
     if (a.value.startsWith('~') || b.value.startsWith('~')) return units && Math.abs((power(a) ?? NaN) - (power(b) ?? NaN)) >= 2;
     return units;

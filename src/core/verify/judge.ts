@@ -180,7 +180,7 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
     return creditCache.get(id);
   };
   const creditedElsewhere = (c: Candidate) => (reporter ? c.ids.map(credit).find((x) => x) : undefined);
-  const supporting = candidates.filter((c) => c.support >= SUPPORT_THRESHOLD && !creditedElsewhere(c) && c.a.allFacts && !c.a.conflicts.length && !c.a.missingNames && !c.a.polarityFlips && c.a.missingShare < MISSING_SHARE_MAX && !c.a.substitutions.length).sort((x, y) => y.support - x.support);
+  const supporting = candidates.filter((c) => c.support >= SUPPORT_THRESHOLD && !creditedElsewhere(c) && c.a.allFacts && !c.a.conflicts.length && !c.a.missingNames && !c.a.polarityFlips && !c.a.negatedMissing && c.a.missingShare < MISSING_SHARE_MAX && !c.a.substitutions.length).sort((x, y) => y.support - x.support);
   const contradicting = candidates.filter((c) => c.a.conflicts.length &&
     c.a.context >= (c.a.conflicts.every((x) => x.claim.kind === 'name' || scaleSlip(x.claim, x.source)) ? CLOSE_CONTEXT_THRESHOLD : CONTEXT_THRESHOLD));
   const opposite = candidates.find((c) => c.a.polarityFlips && !c.a.conflicts.length && c.a.coverage >= POLARITY_CONTRADICTION);

@@ -17,6 +17,9 @@ const UNDONE = new Set(['fail', 'fails', 'failed', 'failing', 'unable', 'struggl
 /** How a word stands: said, negated ("did not raise"), attempted ("tried to raise"), not even attempted ("never tried to raise"). */
 export const enum Polarity { Said, Negated, Attempted, NotAttempted }
 
+/** Words after a cue that make it no negation: "not only", "not just", "no doubt", "no matter". */
+const NOT_NEGATING = new Set(['only', 'just', 'merely', 'simply', 'doubt', 'matter']);
+
 /** Nouns of effort before a gerund: "had trouble raising", "difficulty hiring". */
 const EFFORT = new Set(['trouble', 'difficulty', 'difficulties', 'struggle', 'struggles']);
 
@@ -36,7 +39,7 @@ function undoneCue(view: TextView, k: number): boolean {
 export function polarityAt(view: TextView, i: number, strictly = false): Polarity {
   for (let k = i; k >= Math.max(0, i - 3); k--) {
     const t = view.tokens[k]!;
-    if ((k < i && NEGATION.has(t.norm)) || t.norm.endsWith("n't")) return Polarity.Negated;
+    if ((k < i && NEGATION.has(t.norm) && !NOT_NEGATING.has(view.tokens[k + 1]!.norm)) || t.norm.endsWith("n't")) return Polarity.Negated;
     // (An attempt is itself done: "unsuccessful in trying to raise" tried.)
     if (k < i && undoneCue(view, k) && !UNDONE.has(view.tokens[i]!.norm)) {
       const own = polarityAt(view, k);
