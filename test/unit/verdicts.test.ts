@@ -265,6 +265,16 @@ describe('verdicts', () => {
     assert.match(c.message, /sources say “partnering with Siemens” \(a\.txt:\d+\); the draft says “partnering with Alstom”/);
   });
 
+  it('reads an opposite said in a phrase ("joined the board" / "stepped down from the board") as contradicted, without a fix', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', [...UNRELATED, 'Lucia Ferrante, the founder of Harbor Lines, has stepped down from the board of the ferry company.'].join('\n\n'));
+    const c = only(e2, 'Lucia Ferrante joined the board of the ferry company.');
+    assert.equal(c.verdict, 'contradicted', c.message);
+    assert.match(c.message, /^the source says the opposite/);
+    assert.deepEqual(c.fixes, []);
+    assert.equal(only(e2, 'Lucia Ferrante resigned from the board of the ferry company.').verdict, 'supported');
+  });
+
   it('compares days of the week, with each other and with the weekday of a full date', () => {
     const e2 = new Engine();
     e2.addSource('union.txt', [...UNRELATED, 'The ferry strike began early Monday morning, the union said.'].join('\n\n'));

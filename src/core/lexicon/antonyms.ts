@@ -33,7 +33,7 @@ const NONE: string[] = [];
  * Everyday opposites of news prose that WordNet lists only under rarer senses or not at all ("rise" /
  * "drop", "hire" / "fire", "profit" / "loss").
  */
-const COMMON_OPPOSITES = `stay leave|join leave|hire fire|gain lose|rise drop|rise decline|increase cut|increase reduce|grow shrink|
+const COMMON_OPPOSITES = `stay leave|join leave|join resign|join quit|hire fire|gain lose|rise drop|rise decline|increase cut|increase reduce|grow shrink|
 grow decline|expand shrink|approve reject|support oppose|allow ban|accept decline|profit loss|surplus deficit|higher lower|
 larger smaller|confirm deny|arrive depart|start finish|start stop|pass fail|continue end|continue stop|continue abandon|continue halt`;
 

@@ -240,14 +240,15 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
     if (m === 0) {
       // The passage says the opposite word ("rose" / "fell"): it is about the same thing, and it
       // disagrees unless one side negates it ("did not fall" / "rose").
-      const at = opposite(w, passage);
-      if (at >= 0) {
+      const found = opposite(w, passage);
+      if (found) {
+        const [at, last] = found;
         m = SYNONYM;
         opposed = true;
         if (negatedAt(claim, w.index) === negatedAt(passage, at)) {
           polarityFlips++;
-          const t = passage.tokens[at]!;
-          opposites.push({ start: w.start, end: w.end, source: passage.text.slice(t.start, t.end) });
+          // A phrase is no drop-in replacement ("joined the board" / "stepped down from the board"): no fix.
+          if (at === last) opposites.push({ start: w.start, end: w.end, source: passage.text.slice(passage.tokens[at]!.start, passage.tokens[at]!.end) });
         }
       }
     }
@@ -362,11 +363,28 @@ function synonymAt(w: ContentWord, passage: TextView): number {
   return passage.tokens.findIndex((t) => words.includes(t.key));
 }
 
-/** Where the passage says the opposite of claim word `w` (a token index), or -1. */
-function opposite(w: ContentWord, passage: TextView): number {
+/**
+ * Where the passage says the opposite of claim word `w` (first and last token index): an opposite
+ * word, or a multi-word synonym of one ("joined" / "stepped down", a synonym of "resign").
+ */
+function opposite(w: ContentWord, passage: TextView): [number, number] | undefined {
   const anti = antonymsOf(w.key);
-  if (!anti.length || !anti.some((k) => passage.keys.has(k))) return -1;
-  return passage.tokens.findIndex((t) => anti.includes(t.key));
+  if (!anti.length) return undefined;
+  if (anti.some((k) => passage.keys.has(k))) {
+    const at = passage.tokens.findIndex((t) => anti.includes(t.key));
+    return [at, at];
+  }
+  for (const a of anti) {
+    for (const phrase of synonymsOf(a)) {
+      const parts = phrase.split(' ');
+      // (Its first content word must be there before the passage's phrases are worth building.)
+      if (parts.length < 2 || !parts.some((p) => passage.keys.has(p)) || !passage.phrases.has(phrase)) continue;
+      const key = (t: Token) => (t.stop ? t.norm : t.key);
+      const at = passage.tokens.findIndex((_, i) => parts.every((p, j) => passage.tokens[i + j] && key(passage.tokens[i + j]!) === p));
+      if (at >= 0) return [at, at + parts.length - 1];
+    }
+  }
+  return undefined;
 }
 
 const nameCache = new WeakMap<TextView, Set<ContentWord>>();
