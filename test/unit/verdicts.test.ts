@@ -275,6 +275,18 @@ describe('verdicts', () => {
     assert.equal(only(e2, 'Lucia Ferrante resigned from the board of the ferry company.').verdict, 'supported');
   });
 
+  it('reads a name changed in its frame as contradicted even when the passage names it elsewhere, but not names listed in another order', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', [...UNRELATED, 'The ferry operator has been partnering with Wartsila, while rivals such as Siemens build their own engines.',
+      'The new ferries were backed by Harbor Bank and Coast Credit.', 'Leadership passes to Chief Operating Officer Maria Delgado and Chief Technology Officer Tomas Okafor.'].join('\n\n'));
+    const c = only(e2, 'The ferry operator has been partnering with Siemens.');
+    assert.equal(c.verdict, 'contradicted', c.message);
+    assert.match(c.message, /sources say “partnering with Wartsila”/);
+    assert.equal(only(e2, 'The ferry operator has been partnering with Wartsila.').verdict, 'supported');
+    assert.equal(only(e2, 'The new ferries were backed by Coast Credit and Harbor Bank.').verdict, 'supported');
+    assert.equal(only(e2, 'Leadership passes to Maria Delgado and Tomas Okafor.').verdict, 'supported');
+  });
+
   it('compares days of the week, with each other and with the weekday of a full date', () => {
     const e2 = new Engine();
     e2.addSource('union.txt', [...UNRELATED, 'The ferry strike began early Monday morning, the union said.'].join('\n\n'));

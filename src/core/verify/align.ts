@@ -6,9 +6,9 @@
  */
 import { antonymsOf, otherForms } from '../lexicon/antonyms';
 import { synonymsOf } from '../lexicon/thesaurus';
-import { STOPWORDS } from '../text/stopwords';
+import { STOPWORDS, WEAK_WORDS } from '../text/stopwords';
 import { type ContentWord, type TextView, editDistance } from './analyze';
-import { comparable, compatible, sameFact, type Fact } from './facts';
+import { comparable, compatible, sameFact, TITLE_WORDS, type Fact } from './facts';
 import { negatedAt, NEGATION_TEXT_RE, oppositePolarity } from './polarity';
 import { extractQuotes } from './quotes';
 import type { Token } from '../text/tokenize';
@@ -270,6 +270,10 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
       const at = passageMayNegate ? synonymAt(w, passage) : -1;
       if (at >= 0 ? oppositePolarity(claim, w.index, passage, at, bothNegate) : negatedAt(claim, w.index) && !passageMayNegate) polarityFlips++;
     }
+    if (m === 1 && !inSaidFact && names.has(w)) {
+      const sub = nameSubstitution(claim, w, passage, true);
+      if (sub) substitutions.push(sub);
+    }
     if (m === 0) {
       if (inConflict(w)) conflictWeight += weight;
       else {
@@ -322,7 +326,7 @@ function substitution(claim: TextView, w: ContentWord, passage: TextView): Align
  * with Microsoft"): a name is no paraphrase, so one side frames it. The passage's word must be a
  * name the claim does not use, and not open its sentence.
  */
-function nameSubstitution(claim: TextView, w: ContentWord, passage: TextView): Alignment['substitutions'][number] | undefined {
+function nameSubstitution(claim: TextView, w: ContentWord, passage: TextView, present = false): Alignment['substitutions'][number] | undefined {
   const plain = (text: string, from: number, to: number) => !/[^\s\p{L}\p{M}'\u2019-]/u.test(text.slice(from, to));
   const same = (a: Token, b: Token) => (a.stop ? a.norm === b.norm : a.key === b.key);
   const tokens = passage.tokens;
@@ -336,16 +340,26 @@ function nameSubstitution(claim: TextView, w: ContentWord, passage: TextView): A
       if (!t.stop) break;
     }
     const outer = frame[frame.length - 1];
-    if (!outer || outer.stop || !passage.keys.has(outer.key)) continue;
+    if (!outer || outer.stop || WEAK_WORDS.has(outer.norm) || !passage.keys.has(outer.key)) continue;
     const claimEnds: { start: number; end: number }[] = [w, ...frame];
     if (claimEnds.some((t, d) => d > 0 && !plain(claim.text, side < 0 ? t.end : claimEnds[d - 1]!.end, side < 0 ? claimEnds[d - 1]!.start : t.start))) continue;
+    // Whether the frame surrounds passage token i, with plain gaps.
+    const framed = (i: number): Token[] | undefined => {
+      const around = frame.map((_, d) => tokens[i + side * (d + 1)]);
+      if (around.some((t, d) => !t || !same(frame[d]!, t))) return undefined;
+      const ends: Token[] = [tokens[i]!, ...(around as Token[])];
+      return ends.some((t, d) => d > 0 && !plain(passage.text, side < 0 ? t.end : ends[d - 1]!.end, side < 0 ? ends[d - 1]!.start : t.start)) ? undefined : ends;
+    };
+    // A passage that has the claim's name elsewhere still changes it when its frame holds another
+    // ("OpenAI … partnering with Microsoft … such as OpenAI and Google"), unless it also frames the claim's.
+    if (present && tokens.some((t, i) => t.key === w.key && framed(i))) continue;
     for (let i = 1; i < tokens.length; i++) {
       const mid = tokens[i]!;
-      if (mid.stop || mid.number || !mid.capital || claim.keys.has(mid.key)) continue;
-      const around = frame.map((_, d) => tokens[i + side * (d + 1)]);
-      if (around.some((t, d) => !t || !same(frame[d]!, t))) continue;
-      const ends: Token[] = [mid, ...(around as Token[])];
-      if (ends.some((t, d) => d > 0 && !plain(passage.text, side < 0 ? t.end : ends[d - 1]!.end, side < 0 ? ends[d - 1]!.start : t.start))) continue;
+      // A name, not an acronym ("AI") or a title ("Chief Technology Officer Daniel Laforte").
+      if (mid.stop || mid.number || !mid.capital || mid.norm.length < 3 || TITLE_WORDS.has(mid.norm) || claim.keys.has(mid.key)) continue;
+      if (passage.text.slice(mid.start, mid.end) === passage.text.slice(mid.start, mid.end).toUpperCase()) continue;
+      const ends = framed(i);
+      if (!ends) continue;
       const far = ends[ends.length - 1]!;
       const cFar = claimEnds[claimEnds.length - 1]!;
       const [cs, ce] = side < 0 ? [cFar.start, w.end] : [w.start, cFar.end];

@@ -287,7 +287,7 @@ export function compatible(a: Fact, b: Fact): boolean {
 const STOP_UNITS = new Set(('of and or to in on at by for the a an per as than with from into over under about ' +
   'more less was were is are be been will would has have had').split(' '));
 
-const TITLE_WORDS = new Set(
+export const TITLE_WORDS = new Set(
   ('mr mrs ms dr prof sir dame lord lady president ceo cto coo cfo chief officer executive director chairman chair ' +
     'minister secretary senator governor mayor judge justice general captain professor founder co-founder interim ' +
     'the a an in on at of and for with by from to as but or this that these those his her its their our my').split(' '),
