@@ -287,6 +287,18 @@ describe('verdicts', () => {
     assert.equal(only(e2, 'Leadership passes to Maria Delgado and Tomas Okafor.').verdict, 'supported');
   });
 
+  it('compares polarity where the passage says a claim phrase in other words, passes a negation through "able to", reads "near" as about', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', [...UNRELATED, 'Lucia Ferrante resigned from the board of Harbor Lines, saying the ferries cannot wait.',
+      'Harbor Lines was struggling to raise new funding for the ferries.', 'Ferry tickets sold for approximately $64,062 in total on the first day.'].join('\n\n'));
+    // "Stepping down" is "resigned" in other words; the passage's other negation ("cannot wait") is not about it.
+    assert.equal(only(e2, 'Lucia Ferrante is not stepping down from the board of Harbor Lines.').verdict, 'contradicted');
+    assert.equal(only(e2, 'Lucia Ferrante is stepping down from the board of Harbor Lines.').verdict, 'supported');
+    assert.equal(only(e2, 'Harbor Lines was not able to raise new funding for the ferries.').verdict, 'supported');
+    assert.equal(only(e2, 'Harbor Lines never managed to raise new funding for the ferries.').verdict, 'supported');
+    assert.equal(only(e2, 'Ferry tickets sold for near $64,000 on the first day.').verdict, 'supported');
+  });
+
   it('compares days of the week, with each other and with the weekday of a full date', () => {
     const e2 = new Engine();
     e2.addSource('union.txt', [...UNRELATED, 'The ferry strike began early Monday morning, the union said.'].join('\n\n'));

@@ -267,7 +267,7 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
       // Matched in other words: compare polarity at the synonym the passage uses ("fell" / "did not
       // fall"); where the match is a phrase or an acronym, a passage with no negation at all still
       // cannot say a negated claim ("did not resign" / "stepped down").
-      const at = passageMayNegate ? synonymAt(w, passage) : -1;
+      const at = passageMayNegate ? synonymAt(claim, w, passage) : -1;
       if (at >= 0 ? oppositePolarity(claim, w.index, passage, at, bothNegate) : negatedAt(claim, w.index) && !passageMayNegate) polarityFlips++;
     }
     if (m === 1 && !inSaidFact && names.has(w)) {
@@ -281,7 +281,8 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
         const sub = substitution(claim, w, passage) ?? (names.has(w) ? nameSubstitution(claim, w, passage) : undefined);
         if (sub) substitutions.push(sub);
         if (!isKnown && names.has(w)) missingNames++;
-        if (!w.weak && claimMayNegate && negatedAt(claim, w.index, true)) negatedMissing++;
+        // (Not a verb that passes the negation on: "not able to raise", "never managed to raise".)
+        if (!w.weak && claimMayNegate && claim.tokens[w.index + 1]?.norm !== 'to' && negatedAt(claim, w.index, true)) negatedMissing++;
         // Only words the sources use: an unknown word's weight measures nothing (it may be a typo or
         // a plain word a small corpus lacks, "every" against "each").
         if (isKnown && weight > maxMissing) maxMissing = weight;
@@ -370,11 +371,24 @@ function nameSubstitution(claim: TextView, w: ContentWord, passage: TextView, pr
   return undefined;
 }
 
-/** Where the passage says claim word `w` with a one-word synonym (a token index), or -1. */
-function synonymAt(w: ContentWord, passage: TextView): number {
-  const words = synonyms(w.key).words;
-  if (!words.some((k) => passage.keys.has(k))) return -1;
-  return passage.tokens.findIndex((t) => words.includes(t.key));
+/**
+ * Where the passage says claim word `w` in other words (a token index): a synonym of the word, or of
+ * a claim phrase with it ("is not stepping down" / "resigned"), in one word or several; -1 if none.
+ */
+function synonymAt(claim: TextView, w: ContentWord, passage: TextView): number {
+  const plan = planOf(claim, w);
+  for (const syn of [plan.syn, ...plan.phraseSyn]) {
+    if (syn.words.some((k) => passage.keys.has(k))) return passage.tokens.findIndex((t) => syn.words.includes(t.key));
+    for (const phrase of syn.phrases) if (passage.phrases.has(phrase)) return phraseIndex(passage, phrase);
+  }
+  return -1;
+}
+
+/** The index of the passage token that starts a multi-word lemma the passage has, or -1. */
+function phraseIndex(passage: TextView, phrase: string): number {
+  const parts = phrase.split(' ');
+  const key = (t: Token) => (t.stop ? t.norm : t.key);
+  return passage.tokens.findIndex((_, i) => parts.every((p, j) => passage.tokens[i + j] !== undefined && key(passage.tokens[i + j]!) === p));
 }
 
 /**
@@ -393,8 +407,7 @@ function opposite(w: ContentWord, passage: TextView): [number, number] | undefin
       const parts = phrase.split(' ');
       // (Its first content word must be there before the passage's phrases are worth building.)
       if (parts.length < 2 || !parts.some((p) => passage.keys.has(p)) || !passage.phrases.has(phrase)) continue;
-      const key = (t: Token) => (t.stop ? t.norm : t.key);
-      const at = passage.tokens.findIndex((_, i) => parts.every((p, j) => passage.tokens[i + j] && key(passage.tokens[i + j]!) === p));
+      const at = phraseIndex(passage, phrase);
       if (at >= 0) return [at, at + parts.length - 1];
     }
   }

@@ -208,7 +208,7 @@ export function extractFacts(text: string): Fact[] {
   return facts.sort((a, b) => a.start - b.start);
 }
 
-const BOUND_RE = /\b(more than|over|above|at least|exceeding|exceeded|exceeds|exceed|upwards of|in excess of|greater than|less than|fewer than|under|below|at most|up to|no more than|nearly|almost|about|around|roughly|approximately|some|close to)\s+$/i;
+const BOUND_RE = /\b(more than|over|above|at least|exceeding|exceeded|exceeds|exceed|upwards of|in excess of|greater than|less than|fewer than|under|below|at most|up to|no more than|nearly|almost|about|around|roughly|approximately|some|close to|near|just under|just over)\s+$/i;
 const MIN_WORDS = new Set(['more than', 'over', 'above', 'at least', 'exceeding', 'exceeded', 'exceeds', 'exceed', 'upwards of', 'in excess of', 'greater than']);
 const MAX_WORDS = new Set(['less than', 'fewer than', 'under', 'below', 'at most', 'up to', 'no more than']);
 const INCLUSIVE = new Set(['at least', 'at most', 'up to', 'no more than']);
