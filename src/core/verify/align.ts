@@ -270,10 +270,6 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
       const at = passageMayNegate ? synonymAt(claim, w, passage) : -1;
       if (at >= 0 ? oppositePolarity(claim, w.index, passage, at, bothNegate) : negatedAt(claim, w.index) && !passageMayNegate) polarityFlips++;
     }
-    if (m === 1 && !inSaidFact && names.has(w)) {
-      const sub = nameSubstitution(claim, w, passage, true);
-      if (sub) substitutions.push(sub);
-    }
     if (m === 0) {
       if (inConflict(w)) conflictWeight += weight;
       else {
@@ -318,6 +314,21 @@ function substitution(claim: TextView, w: ContentWord, passage: TextView): Align
     };
   }
   return undefined;
+}
+
+/**
+ * Names of the claim that the passage has, but with another name in the claim's frame ("OpenAI has
+ * partnered with Google" / "OpenAI … partnering with Microsoft … such as OpenAI and Google"). Asked
+ * only of a passage that would support the claim: it scans the passage once per name.
+ */
+export function framedNameChanges(claim: TextView, passage: TextView): Alignment['substitutions'] {
+  const out: Alignment['substitutions'] = [];
+  for (const w of nameWords(claim)) {
+    if (!passage.keys.has(w.key)) continue;
+    const sub = nameSubstitution(claim, w, passage, true);
+    if (sub) out.push(sub);
+  }
+  return out;
 }
 
 /**
@@ -402,16 +413,31 @@ function opposite(w: ContentWord, passage: TextView): [number, number] | undefin
     const at = passage.tokens.findIndex((t) => anti.includes(t.key));
     return [at, at];
   }
-  for (const a of anti) {
-    for (const phrase of synonymsOf(a)) {
-      const parts = phrase.split(' ');
-      // (Its first content word must be there before the passage's phrases are worth building.)
-      if (parts.length < 2 || !parts.some((p) => passage.keys.has(p)) || !passage.phrases.has(phrase)) continue;
-      const at = phraseIndex(passage, phrase);
-      if (at >= 0) return [at, at + parts.length - 1];
-    }
+  for (const { phrase, length, content } of oppositePhrases(w.key)) {
+    // (Its content words must all be there before the passage's phrases are worth building.)
+    if (!content.every((p) => passage.keys.has(p)) || !passage.phrases.has(phrase)) continue;
+    const at = phraseIndex(passage, phrase);
+    if (at >= 0) return [at, at + length - 1];
   }
   return undefined;
+}
+
+const phraseOpposites = new Map<string, { phrase: string; length: number; content: string[] }[]>();
+/** The multi-word synonyms of a key's opposites, with their content words (computed once per key). */
+function oppositePhrases(key: string): { phrase: string; length: number; content: string[] }[] {
+  let out = phraseOpposites.get(key);
+  if (!out) {
+    out = [];
+    for (const a of antonymsOf(key)) {
+      for (const phrase of synonymsOf(a)) {
+        const parts = phrase.split(' ');
+        const content = parts.filter((p) => !STOPWORDS.has(p));
+        if (parts.length >= 2 && content.length) out.push({ phrase, length: parts.length, content });
+      }
+    }
+    phraseOpposites.set(key, out);
+  }
+  return out;
 }
 
 const nameCache = new WeakMap<TextView, Set<ContentWord>>();

@@ -7,7 +7,7 @@ import type { FixSuggestion, Verdict } from '../types';
 import type { PassageIndex, QueryTerm, StoredPassage } from '../search/PassageIndex';
 import { expansionsOf } from '../lexicon/thesaurus';
 import { analyze, MergedView, type TextView } from './analyze';
-import { align, type Alignment } from './align';
+import { align, framedNameChanges, type Alignment } from './align';
 import { attributionOf, misattributed, speakerOf, withoutHedges } from './attribution';
 import { holdsRole, roleConflict, roleHoldings } from './roles';
 import { foldWord } from '../text/fold';
@@ -86,6 +86,8 @@ interface Candidate {
   bm: number;
   /** The retrieved passage (for a pair, the other id is its neighbour). */
   primary: number;
+  /** What the claim was aligned with: the passage, or the pair. */
+  view: TextView;
 }
 
 /** The weighted query for a sentence: its content words, their synonyms, and spelling corrections. */
@@ -138,7 +140,7 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
     if (rank >= 10 && bm < MIN_RELATIVE_SCORE) return;
     const pv = ctx.view(h.id);
     const a = alignTo(claim, pv, emphasis);
-    candidates.push({ ids: [h.id], a, rank, support: supportOf(a), bm, primary: h.id });
+    candidates.push({ ids: [h.id], a, rank, support: supportOf(a), bm, primary: h.id, view: pv });
     if (rank < 10) {
       // A claim may take two sentences of a source to say.
       const p = index.passages[h.id]!;
@@ -153,7 +155,7 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
         const ids = nid < h.id ? [nid, h.id] : [h.id, nid];
         const merged = nid < h.id ? new MergedView(nv, pv) : new MergedView(pv, nv);
         const a2 = alignTo(claim, merged, emphasis);
-        if (a2.coverage > a.coverage + 0.08) candidates.push({ ids, a: a2, rank: rank + 0.5, support: supportOf(a2), bm, primary: h.id });
+        if (a2.coverage > a.coverage + 0.08) candidates.push({ ids, a: a2, rank: rank + 0.5, support: supportOf(a2), bm, primary: h.id, view: merged });
       }
     }
   });
@@ -180,7 +182,10 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
     return creditCache.get(id);
   };
   const creditedElsewhere = (c: Candidate) => (reporter ? c.ids.map(credit).find((x) => x) : undefined);
-  const supporting = candidates.filter((c) => c.support >= SUPPORT_THRESHOLD && !creditedElsewhere(c) && c.a.allFacts && !c.a.conflicts.length && !c.a.missingNames && !c.a.polarityFlips && !c.a.negatedMissing && c.a.missingShare < MISSING_SHARE_MAX && !c.a.substitutions.length).sort((x, y) => y.support - x.support);
+  const wouldSupport = (c: Candidate) => c.support >= SUPPORT_THRESHOLD && !creditedElsewhere(c) && c.a.allFacts && !c.a.conflicts.length && !c.a.missingNames && !c.a.polarityFlips && !c.a.negatedMissing && c.a.missingShare < MISSING_SHARE_MAX && !c.a.substitutions.length;
+  // A would-be supporter that frames one of the claim's names with another name changes that name.
+  for (const c of candidates) if (wouldSupport(c)) c.a.substitutions.push(...framedNameChanges(claim, c.view));
+  const supporting = candidates.filter(wouldSupport).sort((x, y) => y.support - x.support);
   const contradicting = candidates.filter((c) => c.a.conflicts.length &&
     c.a.context >= (c.a.conflicts.every((x) => x.claim.kind === 'name' || scaleSlip(x.claim, x.source)) ? CLOSE_CONTEXT_THRESHOLD : CONTEXT_THRESHOLD));
   const opposite = candidates.find((c) => c.a.polarityFlips && !c.a.conflicts.length && c.a.coverage >= POLARITY_CONTRADICTION);
