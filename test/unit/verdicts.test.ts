@@ -299,6 +299,14 @@ describe('verdicts', () => {
     assert.equal(only(e2, 'Ferry tickets sold for near $64,000 on the first day.').verdict, 'supported');
   });
 
+  it('reads a small count of people ("two executives") as said by a passage that lists that many names, never as contradicted by it', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', [...UNRELATED, 'Interim leadership of the ferry service passes to Chief Operating Officer Maria Delgado and Chief Technology Officer Tomas Okafor.'].join('\n\n'));
+    assert.equal(only(e2, 'Interim leadership of the ferry service passes to two executives.').verdict, 'supported');
+    assert.equal(only(e2, 'Interim leadership of the ferry service passes to three executives.').verdict, 'unsupported');
+    assert.equal(only(e2, 'Interim leadership of the ferry service passes to two executives for two years.').verdict, 'unsupported');
+  });
+
   it('compares days of the week, with each other and with the weekday of a full date', () => {
     const e2 = new Engine();
     e2.addSource('union.txt', [...UNRELATED, 'The ferry strike began early Monday morning, the union said.'].join('\n\n'));

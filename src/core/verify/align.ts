@@ -8,7 +8,7 @@ import { antonymsOf, otherForms } from '../lexicon/antonyms';
 import { synonymsOf } from '../lexicon/thesaurus';
 import { STOPWORDS, WEAK_WORDS } from '../text/stopwords';
 import { type ContentWord, type TextView, editDistance } from './analyze';
-import { comparable, compatible, sameFact, TITLE_WORDS, type Fact } from './facts';
+import { comparable, compatible, isDuration, sameFact, TITLE_WORDS, type Fact } from './facts';
 import { negatedAt, NEGATION_TEXT_RE, oppositePolarity } from './polarity';
 import { extractQuotes } from './quotes';
 import type { Token } from '../text/tokenize';
@@ -202,7 +202,7 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
       continue;
     }
     total += factWeight;
-    if (passage.facts.some((f) => sameFact(fact, f))) {
+    if (passage.facts.some((f) => sameFact(fact, f)) || countsListedNames(fact, passage)) {
       matched += factWeight;
       said.push(fact);
     } else {
@@ -314,6 +314,26 @@ function substitution(claim: TextView, w: ContentWord, passage: TextView): Align
     };
   }
   return undefined;
+}
+
+/**
+ * Whether a small count of the claim ("two interim leaders") is the number of names the passage lists
+ * together ("Chief Operating Officer Shan Shan Wong and Chief Technology Officer Daniel Laforte"). It
+ * can only say the count, never contradict it: a passage may name some of many.
+ */
+function countsListedNames(fact: Fact, passage: TextView): boolean {
+  if (fact.kind !== 'number' || fact.bound || !fact.unit || isDuration(fact) || !/^(?:[2-9]|10)$/.test(fact.value)) return false;
+  const names = passage.facts.filter((f) => f.kind === 'name');
+  let run = 1;
+  for (let i = 1; i < names.length; i++) {
+    const gap = passage.text.slice(names[i - 1]!.end, names[i]!.start);
+    // (A role between is part of the list: "… and Chief Technology Officer Daniel Laforte".)
+    const words = gap.replace(/\bchief\s+\p{L}+\s+officer\b/giu, ' ').replace(/[,&]/g, ' and ').trim().split(/\s+/);
+    const listed = /,|\band\b|&/.test(gap) && words.every((w) => w === 'and' || TITLE_WORDS.has(w.toLowerCase()));
+    run = listed ? run + 1 : 1;
+    if (run === Number(fact.value) && (i + 1 === names.length || !/^\s*(?:,|and\b|&)/.test(passage.text.slice(names[i]!.end)))) return true;
+  }
+  return false;
 }
 
 /**

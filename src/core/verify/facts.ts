@@ -369,7 +369,7 @@ export function sameFact(a: Fact, b: Fact): boolean {
 
 /** Stems of time units: "three weeks" is a duration, not a count of three things ("three of the five"). */
 const TIME_UNITS = new Set(['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'quarters', 'years', 'decades', 'centuries'].map(stem));
-const isDuration = (f: Fact) => f.unit !== undefined && TIME_UNITS.has(f.unit);
+export const isDuration = (f: Fact) => f.unit !== undefined && TIME_UNITS.has(f.unit);
 
 /** Whether two numbers can count the same thing: a duration only another of its unit. */
 function unitsAgree(a: Fact, b: Fact): boolean {
