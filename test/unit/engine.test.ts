@@ -148,6 +148,13 @@ describe('engine', () => {
     for (const c of r.claims) for (const ev of c.evidence) assert.equal(ev.chrome, false);
   });
 
+  it('leads the evidence of a supporting pair of sentences with the one that says more of the claim, not a headline', () => {
+    const c = e.check('Stability AI was founded by Emad Mostaque.').claims[0]!;
+    assert.equal(c.verdict, 'supported');
+    // The pair starts at a section headline ("The Transition | Emad Mostaque’s Resignation") retrieved for its words.
+    assert.ok(c.evidence[0]!.text.split(' ').length > 8, c.evidence[0]!.text);
+  });
+
   it('gives evidence with exact source positions, best first', () => {
     const r = e.check('Forbes reported that three of the five main authors behind Stable Diffusion were leaving the company.');
     const c = r.claims[0]!;

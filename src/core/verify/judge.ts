@@ -166,6 +166,13 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
   // One entry per retrieved passage; a pair lists its neighbour only when the pair is what supports.
   const evidence = dedupe(candidates.filter((c) => c.ids.length === 1)).slice(0, 5).map((c) => ({ ids: [c.primary], score: round(order(c)) }));
   const label = (c: Candidate) => ctx.label(index.passages[c.ids[0]!]!);
+  // Of a pair, the passage that says more of the claim leads the evidence (not a headline retrieved for its title words).
+  const leading = (c: Candidate): Candidate => {
+    if (c.ids.length < 2) return c;
+    const other = c.ids.find((id) => id !== c.primary)!;
+    const alone = candidates.find((x) => x.ids.length === 1 && x.primary === c.primary);
+    return alone && alignTo(claim, ctx.view(other), emphasis).coverage > alone.a.coverage ? { ...c, primary: other } : c;
+  };
 
   if (quoteResult) {
     const ev = quoteResult.ids ? [{ ids: quoteResult.ids, score: round(quoteResult.similarity) }, ...evidence.filter((e) => e.ids[0] !== quoteResult.ids![0])] : evidence;
@@ -283,7 +290,7 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
   }
   if (supporting.length) {
     const best = supporting[0]!;
-    return { verdict: 'supported', message: `supported by ${[...new Set(best.ids.map((id) => ctx.label(index.passages[id]!)))].join(' and ')}`, evidence: including(evidence, best), fixes: [] };
+    return { verdict: 'supported', message: `supported by ${[...new Set(best.ids.map((id) => ctx.label(index.passages[id]!)))].join(' and ')}`, evidence: including(evidence, leading(best)), fixes: [] };
   }
   const closest = candidates[0];
   const message = closest && closest.a.coverage >= 0.3
@@ -381,7 +388,10 @@ function dedupe(cs: Candidate[]): Candidate[] {
 function including(evidence: { ids: number[]; score: number }[], c: Candidate): { ids: number[]; score: number }[] {
   const out = evidence.slice();
   for (const id of c.ids) {
-    if (out.some((e) => e.ids.includes(id))) continue;
+    const at = out.findIndex((e) => e.ids.includes(id));
+    // The deciding passage leads, also when retrieval ranked it lower.
+    if (at > 0 && id === c.primary) out.unshift(...out.splice(at, 1));
+    if (at >= 0) continue;
     const entry = { ids: [id], score: round(Math.min(1, c.support / SUPPORT_THRESHOLD)) };
     if (id === c.primary) out.unshift(entry);
     else if (out.length >= 5) out[4] = entry;
