@@ -307,6 +307,14 @@ describe('verdicts', () => {
     assert.equal(only(e2, 'Interim leadership of the ferry service passes to two executives for two years.').verdict, 'unsupported');
   });
 
+  it('reads a word joined by a dot as one word in quotations ("dot.com" is not the quoted "dot com")', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', [...UNRELATED, 'Okafor called the ferry boom “the ‘dot ferry’ bubble”, a parallel to the dot.com bubble of the early 2000s.'].join('\n\n'));
+    assert.equal(only(e2, 'Okafor called the ferry boom “the ‘dot com’ bubble.”').verdict, 'misquote');
+    assert.equal(only(e2, 'Okafor called the ferry boom “the ‘dot ferry’ bubble.”').verdict, 'supported');
+    assert.equal(only(e2, 'Okafor compared the ferry boom to “the dot.com bubble.”').verdict, 'supported');
+  });
+
   it('compares days of the week, with each other and with the weekday of a full date', () => {
     const e2 = new Engine();
     e2.addSource('union.txt', [...UNRELATED, 'The ferry strike began early Monday morning, the union said.'].join('\n\n'));

@@ -12,7 +12,7 @@ import { attributionOf, misattributed, speakerOf, withoutHedges } from './attrib
 import { holdsRole, roleConflict, roleHoldings } from './roles';
 import { foldWord } from '../text/fold';
 import { sameFact, scaleSlip, sourceWording } from './facts';
-import { closestWording, containsQuote, extractQuotes, type Quote } from './quotes';
+import { closestWording, containsQuote, extractQuotes, wordsOfTokens, type Quote } from './quotes';
 import { collapse } from '../sources/parse';
 import type { TypoIndex } from '../search/typos';
 
@@ -323,7 +323,7 @@ function namesAround(ctx: JudgeContext, id: number, surname: string): boolean {
 function checkQuotes(quotes: Quote[], ctx: JudgeContext, claimHits: number[], speaker?: { name: string; surname: string }): QuoteProblem | undefined {
   const { index } = ctx;
   // A passage's words come from its cached view: the claim's own alignment has tokenised most of them.
-  const wordsOf = (id: number) => ctx.view(id).tokens.map((t) => t.norm);
+  const wordsOf = (id: number) => { const v = ctx.view(id); return wordsOfTokens(v.tokens, v.text); };
   const surname = speaker?.surname;
   for (const quote of quotes) {
     const qv = analyze(quote.text);

@@ -3,7 +3,7 @@
  * aside) against the sources; when no source has them, the closest wording a source has is found so
  * the writer sees what was actually said.
  */
-import { tokenize } from '../text/tokenize';
+import { tokenize, type Token } from '../text/tokenize';
 
 export interface Quote {
   /** Offsets of the quoted words inside the claim text (without the marks). */
@@ -50,7 +50,22 @@ function isTitle(text: string): boolean {
 }
 
 export function quoteWords(text: string): string[] {
-  return tokenize(text).map((t) => t.norm);
+  return wordsOfTokens(tokenize(text), text);
+}
+
+/**
+ * The words of tokenised text as a quotation is compared: a word joined to the next by a dot alone is
+ * one word ("dot.com" is not "dot com"), the rest as tokenised.
+ */
+export function wordsOfTokens(tokens: readonly Token[], text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prev = tokens[i - 1];
+    if (prev && t.start === prev.end + 1 && text[prev.end] === '.' && /\p{L}/u.test(text[t.start] ?? '') && out.length) out[out.length - 1] += '.' + t.norm;
+    else out.push(t.norm);
+  }
+  return out;
 }
 
 /** An omission mark inside a quotation. */
