@@ -315,6 +315,21 @@ describe('verdicts', () => {
     assert.equal(only(e2, 'Okafor compared the ferry boom to “the dot.com bubble.”').verdict, 'supported');
   });
 
+  it('compares shares of a whole: "fewer than half" against "three of the five", "most" with it', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', [...UNRELATED, 'Just last week the Harbor Herald reported that three of the five ferry captains were leaving.',
+      'Ferry traffic fell sharply in the second half of the decade.'].join('\n\n'));
+    const fewer = only(e2, 'Fewer than half of the ferry captains were leaving, the Harbor Herald reported.');
+    assert.equal(fewer.verdict, 'contradicted', fewer.message);
+    assert.match(fewer.message, /sources say three of the five/);
+    assert.deepEqual(fewer.fixes, []);
+    assert.equal(only(e2, 'Most of the ferry captains were leaving, the Harbor Herald reported.').verdict, 'supported');
+    assert.equal(only(e2, 'More than half of the five ferry captains were leaving.').verdict, 'supported');
+    // A part of a period is no share, and a share the passage does not state is no missing fact.
+    assert.equal(only(e2, 'Ferry traffic fell sharply in the second half of the decade.').verdict, 'supported');
+    assert.equal(only(e2, 'Ferry traffic fell sharply for most of the decade.').verdict, 'supported');
+  });
+
   it('compares days of the week, with each other and with the weekday of a full date', () => {
     const e2 = new Engine();
     e2.addSource('union.txt', [...UNRELATED, 'The ferry strike began early Monday morning, the union said.'].join('\n\n'));

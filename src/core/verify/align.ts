@@ -194,6 +194,8 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
   /** Claim facts the passage states, in its own words maybe ("Saturday" by "15 March 2025"): their words are said. */
   const said: Fact[] = [];
   for (const fact of claim.facts) {
+    // A share ("most of", "three of the five") is checked only against a share the passage states.
+    if (fact.kind === 'share' && !passage.facts.some((f) => f.kind === 'share')) continue;
     if (fact.kind === 'name') {
       // Names count through their words; here only a differing first name matters.
       if (passage.facts.some((f) => sameFact(fact, f))) continue;

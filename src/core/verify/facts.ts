@@ -9,7 +9,7 @@ import { stem } from '../text/tokenize';
 import { foldWord } from '../text/fold';
 import { areSynonyms } from '../lexicon/thesaurus';
 
-export type FactKind = 'money' | 'percent' | 'number' | 'date' | 'name' | 'period' | 'weekday';
+export type FactKind = 'money' | 'percent' | 'number' | 'date' | 'name' | 'period' | 'weekday' | 'share';
 
 export interface Fact {
   kind: FactKind;
@@ -128,6 +128,68 @@ function weekdayAndDate(a: Fact, b: Fact): boolean {
 }
 
 export function extractFacts(text: string): Fact[] {
+  const parts = shares(text);
+  if (!parts.length) return extractOtherFacts(text);
+  // A fraction is a share, not a number: "more than half" is no count of 0.5.
+  const inFraction = (f: Fact) => f.kind === 'number' && parts.some((p) => p.fraction && f.start >= p.start && f.end <= p.end + 4);
+  return [...extractOtherFacts(text).filter((f) => !inFraction(f)), ...parts.map(({ fraction: _, ...f }) => f)].sort((a, b) => a.start - b.start);
+}
+
+/** Fractions of a whole, with the words that bound them: the share's canonical value and its bound. */
+const FRACTIONS: Record<string, [number, Fact['bound']?, boolean?]> = {
+  half: [0.5], 'a half': [0.5], 'one half': [0.5], 'a third': [1 / 3], 'one third': [1 / 3], 'two thirds': [2 / 3],
+  'a quarter': [0.25], 'one quarter': [0.25], 'three quarters': [0.75],
+  most: [0.5, 'min', true], 'the majority': [0.5, 'min', true], 'a majority': [0.5, 'min', true], 'a minority': [0.5, 'max', true],
+};
+const SHARE_BOUNDS: Record<string, [Fact['bound'], boolean]> = {
+  'more than': ['min', true], over: ['min', true], 'at least': ['min', false], 'fewer than': ['max', true], 'less than': ['max', true],
+  under: ['max', true], 'at most': ['max', false], nearly: ['about', false], almost: ['about', false], about: ['about', false],
+  roughly: ['about', false], around: ['about', false],
+};
+const SHARE_RE = /\b(?:(more than|over|at least|fewer than|less than|under|at most|nearly|almost|about|roughly|around)\s+)?(half|a half|one half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|three[- ]quarters|most|the majority|a majority|a minority)\s+of\b/gi;
+const COUNT_OF_RE = new RegExp(String.raw`\b(\d{1,4}|${WORDNUM})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?(\d{1,4}|${WORDNUM})\b`, 'gi');
+
+/**
+ * Shares of a whole: "three of the five" (exactly 0.6), "fewer than half of" (below 0.5), "most of" (above
+ * 0.5), "about a third of". "One of" is left out: "one of the five authors" says one is, not that only one is.
+ */
+function shares(text: string): (Fact & { fraction: boolean })[] {
+  if (!/ of\b/i.test(text)) return [];
+  const out: (Fact & { fraction: boolean })[] = [];
+  for (const m of text.matchAll(SHARE_RE)) {
+    // "The second half of the century" is a part, not a share.
+    if (!m[1] && /\b(?:first|second|third|last|latter|other|top|bottom|upper|lower|front|back|early|late)\s+$/i.test(text.slice(Math.max(0, m.index! - 8), m.index!))) continue;
+    const [v, bound, strict] = FRACTIONS[m[2]!.toLowerCase().replace('-', ' ')]!;
+    const [b, st] = m[1] ? SHARE_BOUNDS[m[1].toLowerCase()]! : bound ? [bound, strict ?? false] : ['about' as const, false];
+    const end = m.index! + m[0].length - 3; // without " of"
+    out.push({ kind: 'share', value: String(Math.round(v * 1000) / 1000), text: text.slice(m.index!, end), start: m.index!, end, bound: b, ...(st ? { strict: true } : {}), fraction: true });
+  }
+  for (const m of text.matchAll(COUNT_OF_RE)) {
+    const n = wordOrDigits(m[1]!);
+    const total = wordOrDigits(m[2]!);
+    if (n === undefined || total === undefined || n < 2 || total < 2 || n > total) continue;
+    out.push({ kind: 'share', value: String(Math.round((n / total) * 1000) / 1000), text: m[0], start: m.index!, end: m.index! + m[0].length, fraction: false });
+  }
+  return out;
+}
+
+function wordOrDigits(w: string): number | undefined {
+  if (/^\d+$/.test(w)) return Number(w);
+  const v = SMALL[w.toLowerCase()];
+  return v !== undefined && v >= 1 && Number.isInteger(v) ? v : undefined;
+}
+
+/** The range a share allows: exact for a count of a total, a bound's side, or about five points either way. */
+function shareRange(f: Fact): [number, number] {
+  const v = Number(f.value);
+  const e = f.strict ? 1e-6 : 0;
+  if (f.bound === 'min') return [v + e, 1];
+  if (f.bound === 'max') return [0, v - e];
+  if (f.bound === 'about') return [v - 0.05, v + 0.05];
+  return [v, v];
+}
+
+function extractOtherFacts(text: string): Fact[] {
   // Most passages state no quantity: skip the quantity patterns unless a digit or number word occurs.
   if (!NUMBER_HINT_RE.test(text)) {
     const names = extractNames(text);
@@ -272,6 +334,11 @@ function boundedSame(a: Fact, b: Fact): boolean {
  * million" conflict).
  */
 export function compatible(a: Fact, b: Fact): boolean {
+  if (a.kind === 'share' && b.kind === 'share') {
+    const [alo, ahi] = shareRange(a);
+    const [blo, bhi] = shareRange(b);
+    return alo <= bhi && blo <= ahi;
+  }
   const ba = a.bound === 'about' ? undefined : a.bound;
   const bb = b.bound === 'about' ? undefined : b.bound;
   if ((!ba && !bb) || ba === bb) return false;
@@ -346,6 +413,12 @@ export function sameFact(a: Fact, b: Fact): boolean {
     const pa = power({ ...amount, value: amount.value.split(':')[1]! });
     return pv !== undefined && pa !== undefined && Math.abs(pv - pa) < 1;
   }
+  if (a.kind === 'share') {
+    // The passage's share lies within what the claim allows ("fewer than half" / "two of the five").
+    const [lo, hi] = shareRange(a);
+    const [plo, phi] = shareRange(b);
+    return plo >= lo - 1e-9 && phi <= hi + 1e-9;
+  }
   if ((a.bound || b.bound) && figure(a) !== undefined && figure(b) !== undefined) return boundedSame(a, b);
   if (a.kind === 'date') {
     const [ya, ma, da] = a.value.split('-');
@@ -410,6 +483,8 @@ export function comparable(a: Fact, b: Fact): boolean {
     const [yb, mb, db] = b.value.split('-');
     return Boolean((ya && yb) || (ma && mb) || (da && db)) && Boolean((ya && yb) || (ma && mb));
   }
+  // Two counts of a total ("16 of the 17") differ in their numbers already.
+  if (a.kind === 'share') return Boolean(a.bound || b.bound);
   // "600 people" and "48,000 kettles" count different things.
   if (a.kind === 'number') {
     const units = unitsAgree(a, b);

@@ -275,7 +275,8 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
       };
     }
     // (A weekday against a full date is no replacement for it: "Friday" / "March 23, 2024".)
-    const fixes: FixSuggestion[] = against.a.conflicts.filter((c) => c.claim.kind === c.source.kind).map((c) => ({
+    // (Nor is a share: "three of the five" does not replace "fewer than half" word for word.)
+    const fixes: FixSuggestion[] = against.a.conflicts.filter((c) => c.claim.kind === c.source.kind && c.claim.kind !== 'share').map((c) => ({
       title: `Change ${collapse(c.claim.text)} to ${c.source.text} (as the source says)`,
       start: c.claim.start,
       end: c.claim.end,
