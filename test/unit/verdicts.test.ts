@@ -330,6 +330,19 @@ describe('verdicts', () => {
     assert.equal(only(e2, 'Ferry traffic fell sharply for most of the decade.').verdict, 'supported');
   });
 
+  it('reads the opposite in the claim word\'s frame as contradicted though the passage uses the word elsewhere, and a name that opens the claim', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', [...UNRELATED, 'Harbor Lines focuses on public ferry service, an alternative to the private ferry operators of the bay.',
+      'Harbor Lines is backed by Coast Credit.'].join('\n\n'));
+    const c = only(e2, 'Harbor Lines focuses on private ferry service.');
+    assert.equal(c.verdict, 'contradicted', c.message);
+    assert.equal(c.fixes[0]?.replacement, 'public');
+    assert.equal(only(e2, 'Harbor Lines focuses on public ferry service.').verdict, 'supported');
+    // A first word followed by another capitalised word is a name too: an invented investor is not backed up.
+    assert.equal(only(e2, 'Coast Credit backs Harbor Lines.').verdict, 'supported');
+    assert.notEqual(only(e2, 'Sequoia Capital backs Harbor Lines.').verdict, 'supported');
+  });
+
   it('compares days of the week, with each other and with the weekday of a full date', () => {
     const e2 = new Engine();
     e2.addSource('union.txt', [...UNRELATED, 'The ferry strike began early Monday morning, the union said.'].join('\n\n'));

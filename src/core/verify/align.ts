@@ -319,6 +319,34 @@ function substitution(claim: TextView, w: ContentWord, passage: TextView): Align
 }
 
 /**
+ * Claim words whose opposite the passage says in the same two-word frame, while it uses the claim's
+ * word only elsewhere: "focuses on centralized cloud storage" / "focuses on decentralized cloud storage
+ * …, an alternative to the centralized cloud providers". Asked only of a passage that would support the
+ * claim. Each is an opposite (a polarity flip), with the passage's word.
+ */
+export function framedOpposites(claim: TextView, passage: TextView): Alignment['opposites'] {
+  const out: Alignment['opposites'] = [];
+  const tokens = passage.tokens;
+  const key = (t: Token | undefined) => (t ? (t.stop ? t.norm : t.key) : undefined);
+  const frameAt = (view: TextView, i: number, side: number) => [key(view.tokens[i + side]), key(view.tokens[i + 2 * side])];
+  for (const w of claim.words) {
+    const anti = antonymsOf(w.key);
+    if (!anti.length || !anti.some((k) => passage.keys.has(k))) continue;
+    for (const side of [1, -1]) {
+      const [c1, c2] = frameAt(claim, w.index, side);
+      if (c1 === undefined || c2 === undefined) continue;
+      const framed = (i: number) => { const [p1, p2] = frameAt(passage, i, side); return p1 === c1 && p2 === c2; };
+      if (tokens.some((t, i) => t.key === w.key && framed(i))) continue;
+      const at = tokens.findIndex((t, i) => anti.includes(t.key) && framed(i));
+      if (at < 0 || negatedAt(claim, w.index) !== negatedAt(passage, at)) continue;
+      out.push({ start: w.start, end: w.end, source: passage.text.slice(tokens[at]!.start, tokens[at]!.end) });
+      break;
+    }
+  }
+  return out;
+}
+
+/**
  * Whether a small count of the claim ("two interim leaders") is the number of names the passage lists
  * together ("Chief Operating Officer Shan Shan Wong and Chief Technology Officer Daniel Laforte"). It
  * can only say the count, never contradict it: a passage may name some of many.
@@ -464,8 +492,8 @@ function oppositePhrases(key: string): { phrase: string; length: number; content
 
 const nameCache = new WeakMap<TextView, Set<ContentWord>>();
 /**
- * The claim's proper names: capitalised words of three letters or more, other than the first word and
- * words of quotations (the quotation check reads those). A name that no source uses, even spelt nearly
+ * The claim's proper names: capitalised words of three letters or more, other than the first word (unless
+ * the next is capitalised too) and words of quotations (the quotation check reads those). A name that no source uses, even spelt nearly
  * alike, means the sources do not say what the claim says, however much else a passage shares ("an
  * Ethereum-based project" / "a Cardano-based project"). A title-case sentence has no names to tell
  * apart, so none count.
@@ -476,7 +504,9 @@ function nameWords(claim: TextView): Set<ContentWord> {
   names = new Set();
   const quoted = extractQuotes(claim.text);
   for (const w of claim.words) {
-    if (!w.capital || w.index === 0 || w.end - w.start < 3 || w.weak) continue;
+    if (!w.capital || w.end - w.start < 3 || w.weak) continue;
+    // The first word is capitalised anyway: a name only when the next word is too ("Sequoia Capital backed…").
+    if (w.index === 0 && !(claim.tokens[1]?.capital && !claim.tokens[1].stop && /^\s+$/.test(claim.text.slice(w.end, claim.tokens[1].start)))) continue;
     if (quoted.some((q) => w.start >= q.start && w.end <= q.end)) continue;
     names.add(w);
   }

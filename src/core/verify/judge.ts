@@ -7,7 +7,7 @@ import type { FixSuggestion, Verdict } from '../types';
 import type { PassageIndex, QueryTerm, StoredPassage } from '../search/PassageIndex';
 import { expansionsOf } from '../lexicon/thesaurus';
 import { analyze, MergedView, type TextView } from './analyze';
-import { align, framedNameChanges, type Alignment } from './align';
+import { align, framedNameChanges, framedOpposites, type Alignment } from './align';
 import { attributionOf, misattributed, speakerOf, withoutHedges } from './attribution';
 import { holdsRole, roleConflict, roleHoldings } from './roles';
 import { foldWord } from '../text/fold';
@@ -191,7 +191,14 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
   const creditedElsewhere = (c: Candidate) => (reporter ? c.ids.map(credit).find((x) => x) : undefined);
   const wouldSupport = (c: Candidate) => c.support >= SUPPORT_THRESHOLD && !creditedElsewhere(c) && c.a.allFacts && !c.a.conflicts.length && !c.a.missingNames && !c.a.polarityFlips && !c.a.negatedMissing && c.a.missingShare < MISSING_SHARE_MAX && !c.a.substitutions.length;
   // A would-be supporter that frames one of the claim's names with another name changes that name.
-  for (const c of candidates) if (wouldSupport(c)) c.a.substitutions.push(...framedNameChanges(claim, c.view));
+  // Or says the opposite of a claim word in its frame, using the claim's word only elsewhere.
+  for (const c of candidates) {
+    if (!wouldSupport(c)) continue;
+    c.a.substitutions.push(...framedNameChanges(claim, c.view));
+    const opposed = framedOpposites(claim, c.view);
+    c.a.polarityFlips += opposed.length;
+    c.a.opposites.push(...opposed);
+  }
   const supporting = candidates.filter(wouldSupport).sort((x, y) => y.support - x.support);
   const contradicting = candidates.filter((c) => c.a.conflicts.length &&
     c.a.context >= (c.a.conflicts.every((x) => x.claim.kind === 'name' || scaleSlip(x.claim, x.source)) ? CLOSE_CONTEXT_THRESHOLD : CONTEXT_THRESHOLD));
