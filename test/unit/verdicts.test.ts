@@ -338,6 +338,10 @@ describe('verdicts', () => {
     assert.equal(c.verdict, 'contradicted', c.message);
     assert.equal(c.fixes[0]?.replacement, 'public');
     assert.equal(only(e2, 'Harbor Lines focuses on public ferry service.').verdict, 'supported');
+    // Both words in the passage, the claim's in its other frame: it says what the claim says.
+    const e3 = new Engine();
+    e3.addSource('b.txt', [...UNRELATED, 'Construction of the new dock is expected to start in June 2023 and to finish in October 2024.'].join('\n\n'));
+    assert.equal(only(e3, 'Construction of the new dock is expected to finish in October 2024.').verdict, 'supported');
     // A first word followed by another capitalised word is a name too: an invented investor is not backed up.
     assert.equal(only(e2, 'Coast Credit backs Harbor Lines.').verdict, 'supported');
     assert.notEqual(only(e2, 'Sequoia Capital backs Harbor Lines.').verdict, 'supported');

@@ -332,11 +332,14 @@ export function framedOpposites(claim: TextView, passage: TextView): Alignment['
   for (const w of claim.words) {
     const anti = antonymsOf(w.key);
     if (!anti.length || !anti.some((k) => passage.keys.has(k))) continue;
-    for (const side of [1, -1]) {
+    const framedOn = (side: number) => {
       const [c1, c2] = frameAt(claim, w.index, side);
-      if (c1 === undefined || c2 === undefined) continue;
-      const framed = (i: number) => { const [p1, p2] = frameAt(passage, i, side); return p1 === c1 && p2 === c2; };
-      if (tokens.some((t, i) => t.key === w.key && framed(i))) continue;
+      return (i: number) => { const [p1, p2] = frameAt(passage, i, side); return c1 !== undefined && c2 !== undefined && p1 === c1 && p2 === c2; };
+    };
+    // The claim's word in either of its frames says what the claim says ("to finish in October").
+    if ([1, -1].some((side) => { const framed = framedOn(side); return tokens.some((t, i) => t.key === w.key && framed(i)); })) continue;
+    for (const side of [1, -1]) {
+      const framed = framedOn(side);
       const at = tokens.findIndex((t, i) => anti.includes(t.key) && framed(i));
       if (at < 0 || negatedAt(claim, w.index) !== negatedAt(passage, at)) continue;
       out.push({ start: w.start, end: w.end, source: passage.text.slice(tokens[at]!.start, tokens[at]!.end) });
