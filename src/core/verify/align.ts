@@ -179,6 +179,14 @@ function counterpart(claim: TextView, fact: Fact, passage: TextView): Fact | und
   return bestShared > 0 ? best : undefined;
 }
 
+const negating = new WeakMap<TextView, boolean>();
+/** Whether a text has a negation or attempt cue at all (once per view: a claim meets 40 passages, a passage many claims). */
+function hasNegation(view: TextView): boolean {
+  let v = negating.get(view);
+  if (v === undefined) negating.set(view, (v = NEGATION_TEXT_RE.test(view.text)));
+  return v;
+}
+
 /**
  * Aligns a claim with a passage view (a single passage or adjacent passages merged). `emphasis`
  * multiplies the weight of claim words inside the given ranges (verified quotations: the words a
@@ -218,8 +226,8 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
   }
   let polarityFlips = 0;
   // Polarity needs token positions: look only when either side has a negation cue at all.
-  const passageMayNegate = NEGATION_TEXT_RE.test(passage.text);
-  const claimMayNegate = NEGATION_TEXT_RE.test(claim.text);
+  const passageMayNegate = hasNegation(passage);
+  const claimMayNegate = hasNegation(claim);
   const mayNegate = passageMayNegate || claimMayNegate;
   const bothNegate = passageMayNegate && claimMayNegate;
   const names = nameWords(claim);

@@ -156,7 +156,9 @@ const COUNT_OF_RE = new RegExp(String.raw`\b(\d{1,4}|${WORDNUM})\s+(?:out\s+)?of
 function shares(text: string): (Fact & { fraction: boolean })[] {
   if (!/ of\b/i.test(text)) return [];
   const out: (Fact & { fraction: boolean })[] = [];
-  for (const m of text.matchAll(SHARE_RE)) {
+  // (Cheap tests first: this runs on every passage a claim is compared with.)
+  const fractions = /\b(?:half|thirds?|quarters?|most|majority|minority)\b/i.test(text) ? text.matchAll(SHARE_RE) : [];
+  for (const m of fractions) {
     // "The second half of the century" is a part, not a share.
     if (!m[1] && /\b(?:first|second|third|last|latter|other|top|bottom|upper|lower|front|back|early|late)\s+$/i.test(text.slice(Math.max(0, m.index! - 8), m.index!))) continue;
     const [v, bound, strict] = FRACTIONS[m[2]!.toLowerCase().replace('-', ' ')]!;
@@ -164,7 +166,7 @@ function shares(text: string): (Fact & { fraction: boolean })[] {
     const end = m.index! + m[0].length - 3; // without " of"
     out.push({ kind: 'share', value: String(Math.round(v * 1000) / 1000), text: text.slice(m.index!, end), start: m.index!, end, bound: b, ...(st ? { strict: true } : {}), fraction: true });
   }
-  for (const m of text.matchAll(COUNT_OF_RE)) {
+  for (const m of NUMBER_HINT_RE.test(text) ? text.matchAll(COUNT_OF_RE) : []) {
     const n = wordOrDigits(m[1]!);
     const total = wordOrDigits(m[2]!);
     if (n === undefined || total === undefined || n < 2 || total < 2 || n > total) continue;
