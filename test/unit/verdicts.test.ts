@@ -347,6 +347,17 @@ describe('verdicts', () => {
     assert.notEqual(only(e2, 'Sequoia Capital backs Harbor Lines.').verdict, 'supported');
   });
 
+  it('reads "a million" as a figure, "about" as agreeing with a bound near it, and no name in a sentence-opening function word', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', [...UNRELATED, 'The ferry timetable app has been downloaded hundreds of millions of times.',
+      'Ferry revenue exceeds $2.5 million a year, the harbour office said.', 'Under Ferrante\u2019s leadership, Harbor Lines doubled its fleet.',
+      'Lucia Ferrante, the founder of Harbor Lines, resigned on Friday.'].join('\n\n'));
+    assert.equal(only(e2, 'The ferry timetable app has been downloaded fewer than a million times.').verdict, 'contradicted');
+    assert.equal(only(e2, 'Ferry revenue is about $2.5 million a year, the harbour office said.').verdict, 'supported');
+    // "Under Ferrante" is no rival of "Lucia Ferrante".
+    assert.equal(only(e2, 'Lucia Ferrante, the founder of Harbor Lines, resigned on Friday.').verdict, 'supported');
+  });
+
   it('compares days of the week, with each other and with the weekday of a full date', () => {
     const e2 = new Engine();
     e2.addSource('union.txt', [...UNRELATED, 'The ferry strike began early Monday morning, the union said.'].join('\n\n'));

@@ -8,6 +8,7 @@
 import { stem } from '../text/tokenize';
 import { foldWord } from '../text/fold';
 import { areSynonyms } from '../lexicon/thesaurus';
+import { STOPWORDS } from '../text/stopwords';
 
 export type FactKind = 'money' | 'percent' | 'number' | 'date' | 'name' | 'period' | 'weekday' | 'share';
 
@@ -63,7 +64,8 @@ const DATE_MDY_RE = new RegExp(String.raw`\b(${MONTH})\.?\s(\d{1,2})(?:st|nd|rd|
 const DATE_MY_RE = new RegExp(String.raw`\b(${MONTH})\.?,?\s(?:of\s)?(\d{4})\b`, 'gi');
 const DATE_ISO_RE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 const YEAR_RE = /\b(1[5-9]\d\d|20\d\d)\b/g;
-const COUNT_RE = new RegExp(String.raw`\b(${NUM}|${WORDNUM})(?:\s(${SCALES})\b)?`, 'gi');
+// ("A million" counts; "a" alone does not.)
+const COUNT_RE = new RegExp(String.raw`\b(${NUM}|${WORDNUM}|an?(?=\s(?:thousand|million|billion|trillion)\b))(?:\s(${SCALES})\b)?`, 'gi');
 /**
  * The period of a rate: "per month", "every week", "each year", or "a month" right after a figure
  * ("$8 million a month", "400 passengers a day", "twice a year"); not "a year ago".
@@ -250,7 +252,7 @@ function extractOtherFacts(text: string): Fact[] {
     add({ kind: 'number', value: `~${power}`, text: m[0], start: m.index!, end, ...(counted ? { unit: counted } : {}) });
   }
   for (const m of text.matchAll(COUNT_RE)) {
-    if (/^an?$/i.test(m[1]!) || /^half$/i.test(m[1]!)) continue;
+    if ((/^an?$/i.test(m[1]!) && !(m[2] && m[2].length > 1)) || /^half$/i.test(m[1]!)) continue;
     // "One of the interim co-CEOs" picks one out of a group; it counts nothing a source would state.
     if (/^one$/i.test(m[1]!) && /^ of\b/i.test(text.slice(m.index! + 3, m.index! + 7))) continue;
     // A one-letter scale ("5 m") is a unit, not a multiplier, unless money.
@@ -325,6 +327,8 @@ function boundedSame(a: Fact, b: Fact): boolean {
   // is not said by a price of $64,062 in the same sentence).
   if (!(x > 0 && y > 0) || Math.abs(Math.log10(y / x)) >= 1 || !comparable(a, b)) return false;
   const [lo, hi] = range(a, x);
+  // "About $2.5 trillion" is what "exceeds $2.5 trillion" says, near enough: the bound's figure is in range.
+  if (a.bound === 'about' && (b.bound === 'min' || b.bound === 'max')) return y >= lo && y <= hi;
   const [plo, phi] = b.bound === 'about' ? [y, y] : range(b, y);
   return plo >= lo && phi <= hi;
 }
@@ -347,8 +351,9 @@ export function compatible(a: Fact, b: Fact): boolean {
   const x = figure(a);
   const y = figure(b);
   if (x === undefined || y === undefined || a.kind !== b.kind) return false;
-  const [alo, ahi] = ba ? range(a, x) : [x, x];
-  const [blo, bhi] = bb ? range(b, y) : [y, y];
+  // Against a bound, "about" is its range ("about $2.5 trillion" and "exceeds $2.5 trillion" can both hold).
+  const [alo, ahi] = ba || a.bound === 'about' ? range(a, x) : [x, x];
+  const [blo, bhi] = bb || b.bound === 'about' ? range(b, y) : [y, y];
   return alo <= bhi && blo <= ahi;
 }
 
@@ -373,7 +378,8 @@ export function extractNames(text: string): Fact[] {
     const words = m[0].split(/\s+/);
     let offset = m.index!;
     const isTitle = (w: string) => TITLE_WORDS.has(w.toLowerCase().replace(/['\u2019]s$/, ''));
-    while (words.length && isTitle(words[0]!)) {
+    // A capitalised function word opens the sentence, not the name ("Under Mostaque's leadership").
+    while (words.length && (isTitle(words[0]!) || STOPWORDS.has(words[0]!.toLowerCase()))) {
       offset = text.indexOf(words[1] ?? '', offset + words[0]!.length);
       words.shift();
     }
