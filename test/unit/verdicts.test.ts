@@ -358,6 +358,17 @@ describe('verdicts', () => {
     assert.equal(only(e2, 'Lucia Ferrante, the founder of Harbor Lines, resigned on Friday.').verdict, 'supported');
   });
 
+  it('does not support a report credited to an outlet no supporting source names', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', [...UNRELATED, 'The ferry service lost money for the third year running.',
+      'Just last week the Harbor Herald reported that two of the four ferry captains were leaving.'].join('\n\n'));
+    const c = only(e2, 'Reuters reported that the ferry service lost money for the third year running.');
+    assert.equal(c.verdict, 'unsupported', c.message);
+    assert.equal(c.message, 'the sources say this (a.txt:21), but none credits it to Reuters');
+    assert.equal(only(e2, 'The ferry service lost money for the third year running.').verdict, 'supported');
+    assert.equal(only(e2, 'Two of the four ferry captains were leaving, according to the Harbor Herald.').verdict, 'supported');
+  });
+
   it('compares days of the week, with each other and with the weekday of a full date', () => {
     const e2 = new Engine();
     e2.addSource('union.txt', [...UNRELATED, 'The ferry strike began early Monday morning, the union said.'].join('\n\n'));

@@ -296,6 +296,18 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
       fixes,
     };
   }
+  // A report credited to someone no supporting source names ("Reuters reported that …"): the sources
+  // say it, but not that this outlet reported it.
+  const reporterText = reporter?.text.replace(/[^\p{L}\p{N}]+$/u, '');
+  const reporterName = reporterText ? foldWord(reporterText.split(' ').pop()!) : undefined;
+  if (supporting.length && reporterName && reporterName.length >= 3 && !supporting.some((c) => c.ids.some((id) => namesAround(ctx, id, reporterName)))) {
+    return {
+      verdict: 'unsupported',
+      message: `the sources say this (${label(supporting[0]!)}), but none credits it to ${reporterText}`,
+      evidence: including(evidence, leading(supporting[0]!)),
+      fixes: [],
+    };
+  }
   if (supporting.length) {
     const best = supporting[0]!;
     return { verdict: 'supported', message: `supported by ${[...new Set(best.ids.map((id) => ctx.label(index.passages[id]!)))].join(' and ')}`, evidence: including(evidence, leading(best)), fixes: [] };
