@@ -378,8 +378,10 @@ export function extractNames(text: string): Fact[] {
     const words = m[0].split(/\s+/);
     let offset = m.index!;
     const isTitle = (w: string) => TITLE_WORDS.has(w.toLowerCase().replace(/['\u2019]s$/, ''));
-    // A capitalised function word opens the sentence, not the name ("Under Mostaque's leadership").
-    while (words.length && (isTitle(words[0]!) || STOPWORDS.has(words[0]!.toLowerCase()))) {
+    // A capitalised function word that opens the sentence is not part of the name ("Under Mostaque's
+    // leadership"); elsewhere it may be a given name ("actor Will Smith").
+    const opensSentence = m.index === 0 || /[.!?:;"\u201c(]\s*$/.test(text.slice(Math.max(0, m.index! - 3), m.index!));
+    while (words.length && (isTitle(words[0]!) || (opensSentence && offset === m.index && STOPWORDS.has(words[0]!.toLowerCase())))) {
       offset = text.indexOf(words[1] ?? '', offset + words[0]!.length);
       words.shift();
     }
