@@ -23,7 +23,8 @@ export function attributionOf(text: string): { name: string; text: string } | un
   for (const re of ATTRIBUTION_RES) {
     const m = re.exec(text);
     if (!m) continue;
-    const words = m[1]!.split(/\s+/).filter((w) => !NOT_NAMES.has(foldWord(w)));
+    // (A name may hold dots, "U.S.", but the sentence's full stop is not part of it: "according to Forbes.")
+    const words = m[1]!.replace(/[.,]+$/, '').split(/\s+/).filter((w) => w && !NOT_NAMES.has(foldWord(w)));
     if (words.length) return { name: words.map(foldWord).join(' '), text: words.join(' ') };
   }
   return undefined;

@@ -9,7 +9,7 @@ import { expansionsOf } from '../lexicon/thesaurus';
 import { analyze, MergedView, type TextView } from './analyze';
 import { align, framedNameChanges, framedOpposites, type Alignment } from './align';
 import { attributionOf, misattributed, speakerOf, withoutHedges } from './attribution';
-import { holdsRole, roleConflict, roleHoldings } from './roles';
+import { holdsRole, roleConflict, roleHoldings, type RoleConflict } from './roles';
 import { foldWord } from '../text/fold';
 import { sameFact, scaleSlip, sourceWording } from './facts';
 import { closestWording, containsQuote, extractQuotes, wordsOfTokens, type Quote } from './quotes';
@@ -237,15 +237,20 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
   const roles = contradicting.length ? [] : roleHoldings(claimText);
   if (roles.length) {
     const textOf = (c: Candidate) => c.ids.map((id) => index.passages[id]!.text).join(' ');
-    const swapped = candidates.find((c) => c.a.coverage >= SUBSTITUTION_CONTRADICTION && !c.a.conflicts.length && !c.a.polarityFlips && roleConflict(roles, textOf(c)));
+    let swapped: { c: Candidate; conflict: RoleConflict } | undefined;
+    for (const c of candidates) {
+      if (c.a.coverage < SUBSTITUTION_CONTRADICTION || c.a.conflicts.length || c.a.polarityFlips) continue;
+      const conflict = roleConflict(roles, textOf(c));
+      if (conflict) { swapped = { c, conflict }; break; }
+    }
     if (swapped && !supporting.some((c) => holdsRole(roles, textOf(c)))) {
-      const { claim: held, source } = roleConflict(roles, textOf(swapped))!;
+      const { claim: held, source } = swapped.conflict;
       // In the draft's case unless the source's role is an acronym ("chief operating officer", "COO").
       const replacement = /\p{Ll}/u.test(held.text) && !/^\p{Lu}+$/u.test(source.text) ? source.text.toLowerCase() : source.text;
       return {
         verdict: 'contradicted',
-        message: `sources say ${source.name} is ${source.text} (${label(swapped)}); the draft says ${held.text}`,
-        evidence: including(evidence, swapped),
+        message: `sources say ${source.name} is ${source.text} (${label(swapped.c)}); the draft says ${held.text}`,
+        evidence: including(evidence, swapped.c),
         fixes: [{ title: `Change ${held.text} to ${replacement} (as the source says)`, start: held.start, end: held.end, replacement }],
       };
     }
@@ -298,12 +303,11 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
   }
   // A report credited to someone no supporting source names ("Reuters reported that …"): the sources
   // say it, but not that this outlet reported it.
-  const reporterText = reporter?.text.replace(/[^\p{L}\p{N}]+$/u, '');
-  const reporterName = reporterText ? foldWord(reporterText.split(' ').pop()!) : undefined;
+  const reporterName = reporter ? foldWord(reporter.text.split(' ').pop()!) : undefined;
   if (supporting.length && reporterName && reporterName.length >= 3 && !supporting.some((c) => c.ids.some((id) => namesAround(ctx, id, reporterName)))) {
     return {
       verdict: 'unsupported',
-      message: `the sources say this (${label(supporting[0]!)}), but none credits it to ${reporterText}`,
+      message: `the sources say this (${label(supporting[0]!)}), but none credits it to ${reporter!.text}`,
       evidence: including(evidence, leading(supporting[0]!)),
       fixes: [],
     };
