@@ -301,6 +301,11 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
   return { coverage, context, conflicts, missing, matched, allFacts, polarityFlips, missingNames, missingShare: maxMissing / total, opposites, substitutions, negatedMissing };
 }
 
+/** Whether only spaces, letters, apostrophes and hyphens lie between two words: no punctuation breaks a frame. */
+function plainGap(text: string, from: number, to: number): boolean {
+  return !/[^\s\p{L}\p{M}'\u2019-]/u.test(text.slice(from, to));
+}
+
 /**
  * The word the passage has instead of claim word `w` between the same two content words, each next to
  * it on both sides ("chief _ officer"), if any: one word changed in a fixed frame is a different fact,
@@ -316,8 +321,7 @@ function substitution(claim: TextView, w: ContentWord, passage: TextView): Align
     const mid = tokens[i + 1]!;
     if (tokens[i]!.key !== prev.key || tokens[i + 2]!.key !== next.key || mid.stop || mid.number || mid.key === w.key) continue;
     // Only a plain gap: no punctuation between the three words on either side.
-    if (/[^\s\p{L}\p{M}'\u2019-]/u.test(passage.text.slice(tokens[i]!.end, tokens[i + 2]!.start))) continue;
-    if (/[^\s\p{L}\p{M}'\u2019-]/u.test(claim.text.slice(prev.end, next.start))) continue;
+    if (!plainGap(passage.text, tokens[i]!.end, tokens[i + 2]!.start) || !plainGap(claim.text, prev.end, next.start)) continue;
     return {
       start: w.start, end: w.end, source: passage.text.slice(mid.start, mid.end),
       claimRun: claim.text.slice(prev.start, next.end), sourceRun: passage.text.slice(tokens[i]!.start, tokens[i + 2]!.end),
@@ -400,7 +404,6 @@ export function framedNameChanges(claim: TextView, passage: TextView): Alignment
  * name the claim does not use, and not open its sentence.
  */
 function nameSubstitution(claim: TextView, w: ContentWord, passage: TextView, present = false): Alignment['substitutions'][number] | undefined {
-  const plain = (text: string, from: number, to: number) => !/[^\s\p{L}\p{M}'\u2019-]/u.test(text.slice(from, to));
   const same = (a: Token, b: Token) => (a.stop ? a.norm === b.norm : a.key === b.key);
   const tokens = passage.tokens;
   for (const side of [-1, 1]) {
@@ -415,13 +418,13 @@ function nameSubstitution(claim: TextView, w: ContentWord, passage: TextView, pr
     const outer = frame[frame.length - 1];
     if (!outer || outer.stop || WEAK_WORDS.has(outer.norm) || !passage.keys.has(outer.key)) continue;
     const claimEnds: { start: number; end: number }[] = [w, ...frame];
-    if (claimEnds.some((t, d) => d > 0 && !plain(claim.text, side < 0 ? t.end : claimEnds[d - 1]!.end, side < 0 ? claimEnds[d - 1]!.start : t.start))) continue;
+    if (claimEnds.some((t, d) => d > 0 && !plainGap(claim.text, side < 0 ? t.end : claimEnds[d - 1]!.end, side < 0 ? claimEnds[d - 1]!.start : t.start))) continue;
     // Whether the frame surrounds passage token i, with plain gaps.
     const framed = (i: number): Token[] | undefined => {
       const around = frame.map((_, d) => tokens[i + side * (d + 1)]);
       if (around.some((t, d) => !t || !same(frame[d]!, t))) return undefined;
       const ends: Token[] = [tokens[i]!, ...(around as Token[])];
-      return ends.some((t, d) => d > 0 && !plain(passage.text, side < 0 ? t.end : ends[d - 1]!.end, side < 0 ? ends[d - 1]!.start : t.start)) ? undefined : ends;
+      return ends.some((t, d) => d > 0 && !plainGap(passage.text, side < 0 ? t.end : ends[d - 1]!.end, side < 0 ? ends[d - 1]!.start : t.start)) ? undefined : ends;
     };
     // A passage that has the claim's name elsewhere still changes it when its frame holds another
     // ("OpenAI … partnering with Microsoft … such as OpenAI and Google"), unless it also frames the claim's.
