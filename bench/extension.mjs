@@ -59,7 +59,7 @@ const L = [
   '',
   `${new Date().toISOString()} · code-server (VS Code) extension host · ${cpus().length} × ${cpus()[0]?.model.split(' ').slice(0, 2).join(' ')} · load average ${loadavg()[0].toFixed(2)} · run ${((Date.now() - t0) / 1000).toFixed(0)} s`,
   '',
-  `Workspace: ${m.stats.sources} sources, ${m.stats.passages} passages (the bench corpus); a ${m.words}-word draft. Index built in the extension in ${fmt(m.indexMs / 1000)} s (activation ${fmt(m.activateMs)} ms).`,
+  `Workspace: ${m.stats.sources} sources, ${m.stats.passages} passages (the bench corpus); a ${m.words}-word draft. Index built in the extension in ${fmt(m.indexMs / 1000)} s (activation ${fmt(m.activateMs)} ms); its background warm-up ${m.warmUp?.complete ? 'was done' : 'ended early'} ${fmt(m.warmUpMs / 1000)} s later (${fmt((m.warmUp?.busyMs ?? NaN) / 1000)} s of work), and the draft was opened ${fmt(m.settleMs / 1000)} s after that.`,
   '',
   '| floor | measured | result |',
   '|---|---|---|',

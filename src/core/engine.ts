@@ -40,8 +40,13 @@ const WARM_UP_SENTENCES = [
   'He wrote the program in two weeks and sold it for 300 dollars.',
 ];
 const WARM_UP_ROUNDS = 3;
-/** Source sentences the warm-up judges after the generic ones. */
-const WARM_UP_SAMPLES = 60;
+/**
+ * Source sentences the warm-up checks as a draft after the generic ones: a few hundred bring the first
+ * real check close to a repeated one (with 60 it paid a third more, much of it compiling on the side).
+ */
+const WARM_UP_SAMPLES = 300;
+/** Of those, the ones also judged one by one, each with a figure changed too. */
+const WARM_UP_JUDGED = 60;
 /** The document key of the warm-up's own draft (no real document has it). */
 const WARM_UP_KEY = '\0groundwork-warm-up';
 const VERDICT_CACHE = 50_000;
@@ -125,10 +130,11 @@ export class Engine {
   /**
    * The warm-up in small steps (each a few milliseconds), for callers that must not block: builds the
    * lazy tables, then judges generic sentences of every kind (figures, dates, names, quotations,
-   * negation), sentences of the sources and a small draft, so that the JIT has compiled the judging
-   * code before the first real draft is checked. Nothing of it stays in the verdict cache.
+   * negation), sentences of the sources, and drafts of source sentences, so that the JIT has compiled
+   * the judging code before the first real draft is checked. Nothing of it stays in the verdict cache.
+   * Returns false when it gave way to a real check before the end.
    */
-  *warmUpSteps(): Generator<void, void, void> {
+  *warmUpSteps(): Generator<void, boolean, void> {
     this.typos.warmUp();
     yield;
     this.search('warm up');
@@ -141,25 +147,29 @@ export class Engine {
       for (const sentence of WARM_UP_SENTENCES) {
         judge(sentence, this.context());
         yield;
-        if (superseded()) return;
+        if (superseded()) return false;
       }
     }
     // Then sentences of the sources themselves, spread over the index, some with a figure changed:
     // generic sentences leave paths of the judging code without type feedback (merged passages, long
     // postings, conflicts), and the first real draft would pay for the deoptimisations.
     const samples = this.sampleSentences(WARM_UP_SAMPLES);
-    for (const text of samples) {
-      const changed = text.replace(/\d+/, (n) => String(Number(n) + 1));
-      for (const sentence of changed === text ? [text] : [text, changed]) {
+    const changed = (text: string) => text.replace(/\d+/, (n) => String(Number(n) + 1));
+    for (const text of samples.slice(0, WARM_UP_JUDGED)) {
+      for (const sentence of changed(text) === text ? [text] : [text, changed(text)]) {
         judge(sentence, this.context());
         yield;
-        if (superseded()) return;
+        if (superseded()) return false;
       }
     }
-    // And a small draft through check() itself (parsing, claims, evidence), then forgotten. Its
-    // sentences are not counted as judged (judgedCount counts the writer's).
-    const draft = [...WARM_UP_SENTENCES, ...samples.slice(0, 8)].join('\n\n');
-    for (const language of ['markdown', 'latex'] as const) {
+    // Then drafts through check() itself (parsing, claims, evidence), then forgotten: the samples,
+    // figures changed, as Markdown; a small one as LaTeX. Their sentences are not counted as judged
+    // (judgedCount counts the writer's).
+    const drafts = [
+      { language: 'markdown' as const, draft: [...WARM_UP_SENTENCES, ...samples.map(changed)].join('\n\n') },
+      { language: 'latex' as const, draft: [...WARM_UP_SENTENCES, ...samples.slice(0, 8)].join('\n\n') },
+    ];
+    for (const { language, draft } of drafts) {
       const steps = this.checkSteps(draft, language, WARM_UP_KEY);
       try {
         for (;;) {
@@ -172,13 +182,14 @@ export class Engine {
           }
           if (done) break;
           yield;
-          if (superseded()) return;
+          if (superseded()) return false;
         }
       } finally {
         for (const sentence of this.lastDraft.get(WARM_UP_KEY)?.parsed.sentences ?? []) this.verdicts.delete(sentence.claimText);
         this.lastDraft.delete(WARM_UP_KEY);
       }
     }
+    return true;
   }
 
   /** Up to n prose passages of 6-30 content words, taken at even steps through the index. */

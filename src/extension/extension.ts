@@ -7,12 +7,14 @@ import { DiagnosticsController, type CheckTiming } from './diagnostics';
 import { GroundworkHover } from './hover';
 import { disposeLog, log } from './log';
 import { QuotePanel } from './quotePanel';
-import { SourceIndex } from './sourceIndex';
+import { SourceIndex, type WarmUp } from './sourceIndex';
 import { StatusBar } from './statusBar';
 
 /** What activate() returns: lets tests wait for the index instead of sleeping. */
 export interface GroundworkApi {
   whenIndexed(): Promise<void>;
+  /** Resolves when the background warm-up after (re)indexing has ended, with how it went (for benchmarks). */
+  whenWarmedUp(): Promise<WarmUp | undefined>;
   readonly onDidIndex: vscode.Event<void>;
   /** Fires with a draft's URI each time its diagnostics are published (for tools and benchmarks). */
   readonly onDidCheck: vscode.Event<vscode.Uri>;
@@ -78,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): GroundworkApi {
   const started = new Promise<void>((resolve) => setImmediate(resolve)).then(() => index.start());
   return {
     whenIndexed: () => started.then(() => index.whenIdle()),
+    whenWarmedUp: () => started.then(() => index.whenIdle()).then(() => index.warmedUp),
     onDidIndex: indexed.event,
     onDidCheck: diagnostics.onDidCheck,
     lastCheck: () => diagnostics.lastTiming,

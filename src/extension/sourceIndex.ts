@@ -41,6 +41,8 @@ export class SourceIndex implements vscode.Disposable {
   private dirty = false;
   private work: Promise<unknown> = Promise.resolve();
   private readonly changed = new vscode.EventEmitter<void>();
+  /** Settles when the latest index's background warm-up has ended (done, stopped by a check, or failed). */
+  warmedUp: Promise<WarmUp | undefined> = Promise.resolve(undefined);
   /** Fires when the indexed content or the state changes. */
   readonly onDidChange = this.changed.event;
 
@@ -208,7 +210,7 @@ export class SourceIndex implements vscode.Disposable {
     const complete = await this.reconcile(engine, 'Groundwork: indexing sources');
     this.engine = engine;
     // Build the lazy parts now, so the first hover or keystroke is not the slow one.
-    warmUpInSteps(engine);
+    this.warmedUp = warmUpInSteps(engine);
     this.origin = complete ? 'built' : 'cancelled';
     const s = this.stats();
     log().info(`index ${complete ? 'built' : 'partly built (cancelled)'}: ${s.sources} sources, ${s.passages} passages in ${Date.now() - t0} ms`);
@@ -298,7 +300,7 @@ export class SourceIndex implements vscode.Disposable {
     try {
       this.engine = Engine.fromJSON(saved.engine);
       const reloaded = this.engine;
-      warmUpInSteps(reloaded);
+      this.warmedUp = warmUpInSteps(reloaded);
     } catch (e) {
       log().warn(`saved index unreadable, rebuilding: ${e}`);
       return false;
@@ -320,18 +322,40 @@ function fingerprint(stat: vscode.FileStat): string {
   return `${stat.size}:${stat.mtime}`;
 }
 
+/** How a background warm-up went (ms of wall clock and of work; whether it ran to the end). */
+export interface WarmUp {
+  ms: number;
+  busyMs: number;
+  complete: boolean;
+}
+
 /**
  * Builds the engine's lazy parts and compiles its judging code in the background, one short step per
- * turn of the event loop, so the first hover or check is not the slow one and nothing blocks.
+ * turn of the event loop, so the first hover or check is not the slow one and nothing blocks. Settles
+ * when it has ended (a check that starts meanwhile ends it early: it compiles the same code).
  */
-function warmUpInSteps(engine: Engine): void {
+function warmUpInSteps(engine: Engine): Promise<WarmUp> {
   const steps = engine.warmUpSteps();
-  const next = () => {
-    try {
-      if (!steps.next().done) setImmediate(next);
-    } catch (e) {
-      log().warn(`warm-up stopped: ${e}`);
-    }
-  };
-  setImmediate(next);
+  const t0 = performance.now();
+  let busyMs = 0;
+  return new Promise<WarmUp>((resolve) => {
+    const end = (complete: boolean) => {
+      const ms = performance.now() - t0;
+      log().info(`warm-up ${complete ? 'done' : 'ended early by a check'} after ${Math.round(ms)} ms (${Math.round(busyMs)} ms of work)`);
+      resolve({ ms, busyMs, complete });
+    };
+    const next = () => {
+      const t = performance.now();
+      try {
+        const step = steps.next();
+        busyMs += performance.now() - t;
+        if (!step.done) setImmediate(next);
+        else end(step.value);
+      } catch (e) {
+        log().warn(`warm-up stopped: ${e}`);
+        end(false);
+      }
+    };
+    setImmediate(next);
+  });
 }
