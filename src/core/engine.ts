@@ -58,6 +58,8 @@ export class Engine {
   /** What each source says about itself (front matter, meta tags, PDF/DOCX properties). */
   private readonly metadata = new Map<string, SourceMetadata>();
   private readonly views = new Map<number, TextView>();
+  /** Each source's title keys (a view's context), shared by the views of its passages. */
+  private readonly titleKeys = new Map<number, Set<string>>();
   private readonly verdicts = new Map<string, Judged>();
   private readonly builtClaims = new Map<string, ClaimResult>();
   private readonly lastDraft = new Map<string, { text: string; language: DraftLanguage; parsed: ParsedDraft }>();
@@ -458,6 +460,7 @@ export class Engine {
   private syncCaches(): void {
     if (this.cacheGeneration !== this.index.generation) {
       this.views.clear();
+      this.titleKeys.clear();
       this.verdicts.clear();
       this.builtClaims.clear();
       this.cacheGeneration = this.index.generation;
@@ -475,6 +478,16 @@ export class Engine {
     return j;
   }
 
+  private titleKeysOf(sourceIndex: number): Set<string> | undefined {
+    let keys = this.titleKeys.get(sourceIndex);
+    if (!keys) {
+      const title = this.index.sources[sourceIndex]?.titleTerms;
+      if (!title?.length) return undefined;
+      this.titleKeys.set(sourceIndex, (keys = new Set(title.map((t) => this.index.termKeys[t]!))));
+    }
+    return keys;
+  }
+
   private context(): JudgeContext {
     return {
       index: this.index,
@@ -484,8 +497,8 @@ export class Engine {
         if (!v) {
           const p = this.index.passages[id]!;
           v = analyze(p.text, new PassageKeys(this.index, p.terms));
-          const title = this.index.sources[p.sourceIndex]?.titleTerms;
-          if (title?.length) v.context = new Set(title.map((t) => this.index.termKeys[t]!));
+          const context = this.titleKeysOf(p.sourceIndex);
+          if (context) v.context = context;
           if (this.views.size >= VIEW_CACHE) this.views.clear();
           this.views.set(id, v);
         }

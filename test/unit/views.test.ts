@@ -61,4 +61,30 @@ describe('text views', () => {
     assert.ok(!keys.has('the'), 'function words are not content keys');
     assert.deepEqual(new Set(keys), new Set([...p.terms].map((t) => index.termKeys[t])));
   });
+
+  it('matches a claim word the same by term id as by string: same form, other forms, synonyms, phrases, opposites', () => {
+    const index = new PassageIndex();
+    const text = 'Ferry fares rose sharply. The company thanked the harbour employees. The mayor stepped down on Friday. Passenger numbers fell.';
+    const parsed = parseSource('harbor.txt', text);
+    if (!('passages' in parsed)) throw new Error(parsed.message);
+    index.addSource(parsed);
+    const termId = (key: string) => index.termId(key);
+    const claims = ['Ferry fares rise.', 'The firm thanked harbour staff.', 'The mayor resigned on Friday.', 'Passenger numbers rose.', 'Lighthouse keepers left.'];
+    let matched = 0;
+    for (const p of index.passages) {
+      if (!p || p.chrome) continue;
+      const byId = analyze(p.text, new PassageKeys(index, p.terms));
+      const byString = analyze(p.text);
+      for (const c of claims) {
+        // A claim view per path: a word's plan keeps the ids once it has them.
+        const [a, b] = [analyze(c), analyze(c)];
+        a.words.forEach((w, i) => {
+          const id = matchWord(a, w, byId, true, termId);
+          assert.equal(id, matchWord(b, b.words[i]!, byString), `"${w.norm}" of "${c}" in "${p.text}"`);
+          if (id > 0 && id < 1) matched++;
+        });
+      }
+    }
+    assert.ok(matched >= 3, `synonyms matched by id: ${matched}`);
+  });
 });

@@ -568,6 +568,10 @@ export class PassageKeys {
     return id !== undefined && this.terms.includes(id);
   }
 
+  hasTerm(id: number): boolean {
+    return this.terms.includes(id);
+  }
+
   *[Symbol.iterator](): Iterator<string> {
     for (const t of this.terms) yield this.index.termKeys[t]!;
   }

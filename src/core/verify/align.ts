@@ -50,6 +50,8 @@ export interface Alignment {
 export type Weigh = (key: string) => number;
 /** Whether the sources use a key at all. */
 export type Known = (key: string) => boolean;
+/** The index's id of a key, if the sources use it. */
+export type TermId = (key: string) => number | undefined;
 
 const SYNONYM = 0.85;
 const ACRONYM = 0.9;
@@ -77,6 +79,12 @@ function synonyms(key: string): Synonyms {
   return s;
 }
 
+/** Synonyms as the index's term ids: only those the sources use (a passage's keys are term ids). */
+interface SynonymIds {
+  words: number[];
+  phrases: { phrase: string; words: number[] }[];
+}
+
 /** Per claim word, what a passage may say instead of it; built once per claim, used for every candidate. */
 interface WordPlan {
   syn: Synonyms;
@@ -84,10 +92,48 @@ interface WordPlan {
   phraseSyn: Synonyms[];
   /** Initials of claim word runs through this word ("chief executive" -> "ce"), for passage acronyms. */
   initials: string[];
+  /**
+   * The same as term ids, when the claim is judged against an index: the word and its other forms,
+   * its synonyms (syn, then phraseSyn) and its opposites. A candidate passage is then asked about
+   * integers, not strings (tens of lookups in the index's vocabulary per candidate otherwise).
+   */
+  ids?: { forms: number[]; syn: SynonymIds[]; anti: number[]; antiPhrases: OppositePhrase[] };
+}
+
+function knownIds(keys: readonly string[], termId: TermId): number[] {
+  const out: number[] = [];
+  for (const k of keys) {
+    const id = termId(k);
+    if (id !== undefined) out.push(id);
+  }
+  return out;
+}
+
+function synonymIds(syn: Synonyms, termId: TermId): SynonymIds {
+  const phrases: SynonymIds['phrases'] = [];
+  syn.phrases.forEach((phrase, i) => {
+    const words = knownIds(syn.phraseWords[i]!, termId);
+    // (A lemma one of whose content words the sources never use cannot be in a passage.)
+    if (words.length === syn.phraseWords[i]!.length) phrases.push({ phrase, words });
+  });
+  return { words: knownIds(syn.words, termId), phrases };
 }
 
 const plans = new WeakMap<TextView, Map<ContentWord, WordPlan>>();
-function planOf(claim: TextView, w: ContentWord): WordPlan {
+function planOf(claim: TextView, w: ContentWord, termId?: TermId): WordPlan {
+  const p = basePlan(claim, w);
+  if (termId && !p.ids) {
+    p.ids = {
+      forms: knownIds([w.key, ...otherForms(w.key)], termId),
+      syn: [p.syn, ...p.phraseSyn].map((syn) => synonymIds(syn, termId)),
+      anti: knownIds(antonymsOf(w.key), termId),
+      antiPhrases: oppositePhrases(w.key).filter((o) => o.content.every((k) => termId(k) !== undefined)).map((o) => ({ ...o, ids: knownIds(o.content, termId) })),
+    };
+  }
+  return p;
+}
+
+function basePlan(claim: TextView, w: ContentWord): WordPlan {
   let m = plans.get(claim);
   if (!m) plans.set(claim, (m = new Map()));
   let p = m.get(w);
@@ -110,6 +156,18 @@ function planOf(claim: TextView, w: ContentWord): WordPlan {
   return p;
 }
 
+/** saysInOtherWords for a passage whose keys are term ids. */
+function saysInOtherWordsById(syn: SynonymIds, passage: TextView): boolean {
+  const keys = passage.keys;
+  for (const id of syn.words) if (keys.hasTerm!(id)) return true;
+  for (const { phrase, words } of syn.phrases) {
+    let all = true;
+    for (const id of words) if (!keys.hasTerm!(id)) { all = false; break; }
+    if (all && passage.phrases.has(phrase)) return true;
+  }
+  return false;
+}
+
 function saysInOtherWords(syn: Synonyms, passage: TextView): boolean {
   for (const k of syn.words) if (passage.keys.has(k)) return true;
   // A lemma can only be there if its content words are (cheap test before the passage's phrases are built).
@@ -117,6 +175,23 @@ function saysInOtherWords(syn: Synonyms, passage: TextView): boolean {
     if (syn.phraseWords[i]!.every((w) => passage.keys.has(w)) && passage.phrases.has(syn.phrases[i]!)) return true;
   }
   return false;
+}
+
+interface ClaimVocabulary {
+  weigh: Weigh;
+  isKnown: Known;
+  weights: number[];
+  known: boolean[];
+}
+const vocabularies = new WeakMap<TextView, ClaimVocabulary>();
+/** Each claim word's weight and whether the sources use it: the same for every candidate passage. */
+function claimVocabulary(claim: TextView, weigh: Weigh, isKnown: Known): ClaimVocabulary {
+  let v = vocabularies.get(claim);
+  if (!v || v.weigh !== weigh || v.isKnown !== isKnown) {
+    v = { weigh, isKnown, weights: claim.words.map((w) => wordWeight(w, weigh)), known: claim.words.map((w) => isKnown(w.key)) };
+    vocabularies.set(claim, v);
+  }
+  return v;
 }
 
 export function wordWeight(w: ContentWord, weigh: Weigh): number {
@@ -130,12 +205,18 @@ export function wordWeight(w: ContentWord, weigh: Weigh): number {
  * `known` says whether the sources use the word at all: only unknown words (likely typos) are
  * matched by spelling, since a known word spelled nearly alike is usually another word.
  */
-export function matchWord(claim: TextView, w: ContentWord, passage: TextView, known = true): number {
-  if (passage.keys.has(w.key)) return 1;
-  for (const k of otherForms(w.key)) if (passage.keys.has(k)) return 1;
-  const plan = planOf(claim, w);
-  if (saysInOtherWords(plan.syn, passage)) return SYNONYM;
-  for (const ps of plan.phraseSyn) if (saysInOtherWords(ps, passage)) return SYNONYM;
+export function matchWord(claim: TextView, w: ContentWord, passage: TextView, known = true, termId?: TermId): number {
+  const plan = planOf(claim, w, termId);
+  const keys = passage.keys;
+  if (plan.ids && keys.hasTerm) {
+    for (const id of plan.ids.forms) if (keys.hasTerm(id)) return 1;
+    for (const syn of plan.ids.syn) if (saysInOtherWordsById(syn, passage)) return SYNONYM;
+  } else {
+    if (keys.has(w.key)) return 1;
+    for (const k of otherForms(w.key)) if (keys.has(k)) return 1;
+    if (saysInOtherWords(plan.syn, passage)) return SYNONYM;
+    for (const ps of plan.phraseSyn) if (saysInOtherWords(ps, passage)) return SYNONYM;
+  }
   // "CEO" <-> "chief executive officer", either way.
   if (claim.acronyms.has(w.norm)) {
     for (const ini of passage.initials) if (ini.length >= 2 && w.norm.startsWith(ini)) return ACRONYM;
@@ -192,7 +273,7 @@ function hasNegation(view: TextView): boolean {
  * multiplies the weight of claim words inside the given ranges (verified quotations: the words a
  * claim attributes verbatim are its substance, the reporting frame around them less so).
  */
-export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeight: number, emphasis: [number, number][] = [], known: Known = () => true): Alignment {
+export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeight: number, emphasis: [number, number][] = [], known: Known = () => true, termId?: TermId): Alignment {
   let total = 0;
   let matched = 0;
   let conflictWeight = 0;
@@ -238,10 +319,12 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
   const substitutions: Alignment['substitutions'] = [];
   // A word of a fact in conflict ("Christian" of "Christian Laforte", "Friday") is the conflict, not a missing word.
   const inConflict = (w: ContentWord) => conflicts.some((c) => w.start >= c.claim.start && w.end <= c.claim.end);
-  for (const w of claim.words) {
-    const weight = wordWeight(w, weigh) * (emphasis.some(([s, e]) => w.start >= s && w.end <= e) ? 2 : 1);
-    const isKnown = known(w.key);
-    let m = matchWord(claim, w, passage, isKnown);
+  const vocabulary = claimVocabulary(claim, weigh, known);
+  for (let wi = 0; wi < claim.words.length; wi++) {
+    const w = claim.words[wi]!;
+    const weight = vocabulary.weights[wi]! * (emphasis.length && emphasis.some(([s, e]) => w.start >= s && w.end <= e) ? 2 : 1);
+    const isKnown = vocabulary.known[wi]!;
+    let m = matchWord(claim, w, passage, isKnown, termId);
     // A word of a fact the passage states in its own words ("Saturday" by "March 23, 2024") has no
     // occurrence in the passage to compare polarity with.
     const inSaidFact = m === 0 && said.some((f) => w.start >= f.start && w.end <= f.end);
@@ -250,7 +333,7 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
     if (m === 0) {
       // The passage says the opposite word ("rose" / "fell"): it is about the same thing, and it
       // disagrees unless one side negates it ("did not fall" / "rose").
-      const found = opposite(w, passage);
+      const found = opposite(w, passage, planOf(claim, w, termId).ids);
       if (found) {
         const [at, last] = found;
         m = SYNONYM;
@@ -470,25 +553,36 @@ function phraseIndex(passage: TextView, phrase: string): number {
  * Where the passage says the opposite of claim word `w` (first and last token index): an opposite
  * word, or a multi-word synonym of one ("joined" / "stepped down", a synonym of "resign").
  */
-function opposite(w: ContentWord, passage: TextView): [number, number] | undefined {
+function opposite(w: ContentWord, passage: TextView, ids?: WordPlan['ids']): [number, number] | undefined {
   const anti = antonymsOf(w.key);
   if (!anti.length) return undefined;
-  if (anti.some((k) => passage.keys.has(k))) {
+  const keys = passage.keys;
+  const byId = ids && keys.hasTerm ? (id: number) => keys.hasTerm!(id) : undefined;
+  if (byId ? ids!.anti.some(byId) : anti.some((k) => keys.has(k))) {
     const at = passage.tokens.findIndex((t) => anti.includes(t.key));
     return [at, at];
   }
-  for (const { phrase, length, content } of oppositePhrases(w.key)) {
+  for (const o of byId ? ids!.antiPhrases : oppositePhrases(w.key)) {
+    const { phrase, length, content } = o;
     // (Its content words must all be there before the passage's phrases are worth building.)
-    if (!content.every((p) => passage.keys.has(p)) || !passage.phrases.has(phrase)) continue;
+    if (!(byId ? o.ids!.every(byId) : content.every((p) => keys.has(p))) || !passage.phrases.has(phrase)) continue;
     const at = phraseIndex(passage, phrase);
     if (at >= 0) return [at, at + length - 1];
   }
   return undefined;
 }
 
-const phraseOpposites = new Map<string, { phrase: string; length: number; content: string[] }[]>();
+interface OppositePhrase {
+  phrase: string;
+  length: number;
+  content: string[];
+  /** The content words as term ids (in a plan). */
+  ids?: number[];
+}
+
+const phraseOpposites = new Map<string, OppositePhrase[]>();
 /** The multi-word synonyms of a key's opposites, with their content words (computed once per key). */
-function oppositePhrases(key: string): { phrase: string; length: number; content: string[] }[] {
+function oppositePhrases(key: string): OppositePhrase[] {
   let out = phraseOpposites.get(key);
   if (!out) {
     out = [];

@@ -37,6 +37,8 @@ export interface TextView {
 /** The content-word keys of a text: a set, or a passage's term ids read in place (no set per passage). */
 export interface Keys {
   has(key: string): boolean;
+  /** Whether the text has the index's term `id` (passages only: what a claim looks up by id once, not by string per passage). */
+  hasTerm?(id: number): boolean;
   [Symbol.iterator](): Iterator<string>;
 }
 

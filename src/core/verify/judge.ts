@@ -118,8 +118,9 @@ export function claimQuery(claim: TextView, ctx: JudgeContext, synonymWeight = 0
 export function aligner(index: PassageIndex): (claim: TextView, passage: TextView, emphasis?: [number, number][]) => Alignment {
   const weigh = (key: string) => Math.max(index.idf(key), 0.5);
   const known = (key: string) => index.documentFrequency(key) > 0;
+  const termId = (key: string) => index.termId(key);
   const factWeight = index.maxIdf() * 0.6;
-  return (claim, passage, emphasis = []) => align(claim, passage, weigh, factWeight, emphasis, known);
+  return (claim, passage, emphasis = []) => align(claim, passage, weigh, factWeight, emphasis, known, termId);
 }
 
 export function judge(claimText: string, ctx: JudgeContext): Judged {
@@ -128,6 +129,9 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
   const maxIdf = index.maxIdf();
   const alignTo = aligner(index);
   const hits = index.search(claimQuery(claim, ctx), CANDIDATES);
+  // Whether a passage has claim word i (by term id: asked of up to 20 neighbours per claim).
+  const wordIds = claim.words.map((w) => index.termId(w.key));
+  const hasWord = (v: TextView, i: number) => (v.keys.hasTerm ? wordIds[i] !== undefined && v.keys.hasTerm(wordIds[i]!) : v.keys.has(claim.words[i]!.key));
   const quotes = extractQuotes(claimText);
   const quoteResult = quotes.length ? checkQuotes(quotes, ctx, hits.map((h) => h.id), speakerOf(claimText)) : undefined;
   const emphasis: [number, number][] = quoteResult ? [] : quotes.map((q) => [q.start, q.end]);
@@ -150,7 +154,7 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
         // Merging can only help when the neighbour has claim words or figures this passage lacks. (A
         // name counts through its words: a neighbour naming it again adds nothing.)
         const nv = ctx.view(nid);
-        if (!claim.words.some((w) => nv.keys.has(w.key) && !pv.keys.has(w.key)) &&
+        if (!claim.words.some((_, i) => hasWord(nv, i) && !hasWord(pv, i)) &&
           !claim.facts.some((f) => f.kind !== 'name' && nv.facts.some((g) => g.value === f.value))) continue;
         const ids = nid < h.id ? [nid, h.id] : [h.id, nid];
         const merged = nid < h.id ? new MergedView(nv, pv) : new MergedView(pv, nv);
