@@ -191,6 +191,9 @@ export class Engine {
         this.lastDraft.delete(WARM_UP_KEY);
       }
     }
+    // The views of the sampled passages are no use to the writer's drafts: they would only make the
+    // heap (and the next full garbage collection, maybe while a draft opens) bigger.
+    this.views.clear();
     return true;
   }
 

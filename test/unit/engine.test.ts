@@ -108,6 +108,7 @@ describe('engine', () => {
     for (const _ of warm.warmUpSteps()) steps++;
     assert.ok(steps > 10, `the warm-up yields between sentences (${steps} steps)`);
     assert.equal(warm.judgedCount, 0, 'warm-up sentences are not judged claims');
+    assert.equal(warm['views'].size, 0, "the sampled passages' views are dropped");
     const draft = 'Emad Mostaque resigned as chief executive of Stability AI. Stability AI was founded in London in 2019. "We are not going to win," he said.';
     assert.deepEqual(warm.check(draft), cold.check(draft));
     assert.equal(warm.judgedCount, cold.judgedCount, 'nothing was cached for the draft');
