@@ -448,7 +448,16 @@ if (loaded.reason) {
   G.typing = { keystrokes: lat.length, p50: pct(lat, 50), p95: pct(lat, 95), max: pct(lat, 100), cpuP50: pct(typingCpu, 50), cpuP95: pct(typingCpu, 95) };
   log(`typing: ${lat.length} keystrokes, p50 ${fmt(G.typing.p50)} ms, p95 ${fmt(G.typing.p95)} ms`);
 
-  // Check a 5,000-word draft: cold, unchanged, then one sentence edited at a time.
+  // The warm-up the extension runs in the background after indexing (and before a writer opens a
+  // draft): it compiles the judging code, so the first check is not the slow one.
+  if (typeof engine.warmUp === 'function') {
+    t = now();
+    engine.warmUp();
+    G.warmUpMs = now() - t;
+    log(`warm-up: ${fmt(G.warmUpMs)} ms`);
+  }
+
+  // Check a 5,000-word draft: cold (never checked before), unchanged, then one sentence edited at a time.
   const items = makeDraft(OPT.seed * 104729);
   let draft = renderDraft(items);
   writeFileSync(join(CORPUS_DIR, 'draft.md'), draft); // to reproduce a slow check by hand
@@ -626,7 +635,8 @@ function report(R) {
       L.push(`| reload: JSON.parse + fromJSON | ${fmt(G.persist.reloadMs)} ms = ${fmt(G.persist.vsBuild, 2)} × build; same top hit ${G.persist.sameTop1} |`);
     }
     if (G.check) {
-      L.push(`| check, ${G.check.words}-word draft, cold | ${fmt(G.check.coldMs)} ms (CPU ${fmt(G.check.coldCpuMs)} ms; ${G.check.claims} claims of ${G.check.sentences} sentences) |`);
+      if (G.warmUpMs !== undefined) L.push(`| warm-up after indexing (the extension runs it in the background) | ${fmt(G.warmUpMs)} ms |`);
+      L.push(`| check, ${G.check.words}-word draft, cold (after the warm-up) | ${fmt(G.check.coldMs)} ms (CPU ${fmt(G.check.coldCpuMs)} ms; ${G.check.claims} claims of ${G.check.sentences} sentences) |`);
       L.push(`| check again, unchanged (fixed cost of a check) | p50 ${fmt(G.check.unchanged.p50)} · max ${fmt(G.check.unchanged.max)} ms |`);
       L.push(`| check after one edited sentence (${G.check.edits.n} edits) | p50 ${fmt(G.check.edits.p50)} · p95 ${fmt(G.check.edits.p95)} · max ${fmt(G.check.edits.max)} ms (CPU p50 ${fmt(G.check.edits.cpuP50)} · p95 ${fmt(G.check.edits.cpuP95)}) |`);
     }
