@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { PassageIndex, PassageKeys } from '../../src/core/search/PassageIndex';
 import { parseSource } from '../../src/core/sources/parse';
 import { analyze, MergedView } from '../../src/core/verify/analyze';
-import { matchWord } from '../../src/core/verify/align';
+import { align, matchWord } from '../../src/core/verify/align';
 import { phraseKey } from '../../src/core/lexicon/thesaurus';
 import { stem } from '../../src/core/text/tokenize';
 
@@ -71,6 +71,7 @@ describe('text views', () => {
     const termId = (key: string) => index.termId(key);
     const claims = ['Ferry fares rise.', 'The firm thanked harbour staff.', 'The mayor resigned on Friday.', 'Passenger numbers rose.', 'Lighthouse keepers left.'];
     let matched = 0;
+    let opposed = 0;
     for (const p of index.passages) {
       if (!p || p.chrome) continue;
       const byId = analyze(p.text, new PassageKeys(index, p.terms));
@@ -83,8 +84,14 @@ describe('text views', () => {
           assert.equal(id, matchWord(b, b.words[i]!, byString), `"${w.norm}" of "${c}" in "${p.text}"`);
           if (id > 0 && id < 1) matched++;
         });
+        // The whole alignment too, opposites included ("rose" / "fell").
+        const [x, y] = [analyze(c), analyze(c)];
+        const byIdAlignment = align(x, byId, () => 1, 1, [], () => true, termId);
+        assert.deepEqual(byIdAlignment, align(y, byString, () => 1, 1), `"${c}" / "${p.text}"`);
+        if (byIdAlignment.opposites.length) opposed++;
       }
     }
     assert.ok(matched >= 3, `synonyms matched by id: ${matched}`);
+    assert.ok(opposed >= 1, 'an opposite found by id');
   });
 });
