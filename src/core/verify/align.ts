@@ -7,7 +7,7 @@
 import { antonymsOf, otherForms } from '../lexicon/antonyms';
 import { synonymsOf } from '../lexicon/thesaurus';
 import { STOPWORDS, WEAK_WORDS } from '../text/stopwords';
-import { type ContentWord, type TextView, editDistance } from './analyze';
+import { type ContentWord, type Keys, type TextView, editDistance } from './analyze';
 import { comparable, compatible, isDuration, sameFact, TITLE_WORDS, type Fact } from './facts';
 import { negatedAt, NEGATION_TEXT_RE, oppositePolarity } from './polarity';
 import { extractQuotes } from './quotes';
@@ -156,15 +156,22 @@ function basePlan(claim: TextView, w: ContentWord): WordPlan {
   return p;
 }
 
+/** Whether a passage whose keys are term ids has any of `ids`. */
+function hasAnyTerm(keys: Keys, ids: readonly number[]): boolean {
+  for (const id of ids) if (keys.hasTerm!(id)) return true;
+  return false;
+}
+
+/** Whether a passage whose keys are term ids has all of `ids`. */
+function hasAllTerms(keys: Keys, ids: readonly number[]): boolean {
+  for (const id of ids) if (!keys.hasTerm!(id)) return false;
+  return true;
+}
+
 /** saysInOtherWords for a passage whose keys are term ids. */
 function saysInOtherWordsById(syn: SynonymIds, passage: TextView): boolean {
-  const keys = passage.keys;
-  for (const id of syn.words) if (keys.hasTerm!(id)) return true;
-  for (const { phrase, words } of syn.phrases) {
-    let all = true;
-    for (const id of words) if (!keys.hasTerm!(id)) { all = false; break; }
-    if (all && passage.phrases.has(phrase)) return true;
-  }
+  if (hasAnyTerm(passage.keys, syn.words)) return true;
+  for (const { phrase, words } of syn.phrases) if (hasAllTerms(passage.keys, words) && passage.phrases.has(phrase)) return true;
   return false;
 }
 
@@ -209,7 +216,7 @@ export function matchWord(claim: TextView, w: ContentWord, passage: TextView, kn
   const plan = planOf(claim, w, termId);
   const keys = passage.keys;
   if (plan.ids && keys.hasTerm) {
-    for (const id of plan.ids.forms) if (keys.hasTerm(id)) return 1;
+    if (hasAnyTerm(keys, plan.ids.forms)) return 1;
     for (const syn of plan.ids.syn) if (saysInOtherWordsById(syn, passage)) return SYNONYM;
   } else {
     if (keys.has(w.key)) return 1;
@@ -557,15 +564,15 @@ function opposite(w: ContentWord, passage: TextView, ids?: WordPlan['ids']): [nu
   const anti = antonymsOf(w.key);
   if (!anti.length) return undefined;
   const keys = passage.keys;
-  const byId = ids && keys.hasTerm ? (id: number) => keys.hasTerm!(id) : undefined;
-  if (byId ? ids!.anti.some(byId) : anti.some((k) => keys.has(k))) {
+  const byId = ids && keys.hasTerm ? ids : undefined;
+  if (byId ? hasAnyTerm(keys, byId.anti) : anti.some((k) => keys.has(k))) {
     const at = passage.tokens.findIndex((t) => anti.includes(t.key));
     return [at, at];
   }
-  for (const o of byId ? ids!.antiPhrases : oppositePhrases(w.key)) {
+  for (const o of byId ? byId.antiPhrases : oppositePhrases(w.key)) {
     const { phrase, length, content } = o;
     // (Its content words must all be there before the passage's phrases are worth building.)
-    if (!(byId ? o.ids!.every(byId) : content.every((p) => keys.has(p))) || !passage.phrases.has(phrase)) continue;
+    if (!(byId ? hasAllTerms(keys, o.ids!) : content.every((p) => keys.has(p))) || !passage.phrases.has(phrase)) continue;
     const at = phraseIndex(passage, phrase);
     if (at >= 0) return [at, at + length - 1];
   }

@@ -143,11 +143,6 @@ const FRACTIONS: Record<string, [number, Fact['bound']?, boolean?]> = {
   'a quarter': [0.25], 'one quarter': [0.25], 'three quarters': [0.75],
   most: [0.5, 'min', true], 'the majority': [0.5, 'min', true], 'a majority': [0.5, 'min', true], 'a minority': [0.5, 'max', true],
 };
-const SHARE_BOUNDS: Record<string, [Fact['bound'], boolean]> = {
-  'more than': ['min', true], over: ['min', true], 'at least': ['min', false], 'fewer than': ['max', true], 'less than': ['max', true],
-  under: ['max', true], 'at most': ['max', false], nearly: ['about', false], almost: ['about', false], about: ['about', false],
-  roughly: ['about', false], around: ['about', false],
-};
 const SHARE_RE = /\b(?:(more than|over|at least|fewer than|less than|under|at most|nearly|almost|about|roughly|around)\s+)?(half|a half|one half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|three[- ]quarters|most|the majority|a majority|a minority)\s+of\b/gi;
 const COUNT_OF_RE = new RegExp(String.raw`\b(\d{1,4}|${WORDNUM})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?(\d{1,4}|${WORDNUM})\b`, 'gi');
 
@@ -164,7 +159,7 @@ function shares(text: string): (Fact & { fraction: boolean })[] {
     // "The second half of the century" is a part, not a share.
     if (!m[1] && /\b(?:first|second|third|last|latter|other|top|bottom|upper|lower|front|back|early|late)\s+$/i.test(text.slice(Math.max(0, m.index! - 8), m.index!))) continue;
     const [v, bound, strict] = FRACTIONS[m[2]!.toLowerCase().replace('-', ' ')]!;
-    const [b, st] = m[1] ? SHARE_BOUNDS[m[1].toLowerCase()]! : bound ? [bound, strict ?? false] : ['about' as const, false];
+    const [b, st] = m[1] ? boundOf(m[1].toLowerCase()) : bound ? [bound, strict ?? false] : ['about' as const, false];
     const end = m.index! + m[0].length - 3; // without " of"
     out.push({ kind: 'share', value: String(Math.round(v * 1000) / 1000), text: text.slice(m.index!, end), start: m.index!, end, bound: b, ...(st ? { strict: true } : {}), fraction: true });
   }
@@ -279,17 +274,23 @@ const MIN_WORDS = new Set(['more than', 'over', 'above', 'at least', 'exceeding'
 const MAX_WORDS = new Set(['less than', 'fewer than', 'under', 'below', 'at most', 'up to', 'no more than']);
 const INCLUSIVE = new Set(['at least', 'at most', 'up to', 'no more than']);
 
+/** The bound a comparison says ("more than": above, strictly; "at most": below or equal; "nearly": about). */
+function boundOf(words: string): [NonNullable<Fact['bound']>, boolean] {
+  if (MIN_WORDS.has(words)) return ['min', !INCLUSIVE.has(words)];
+  if (MAX_WORDS.has(words)) return ['max', !INCLUSIVE.has(words)];
+  return ['about', false];
+}
+
 /** Reads a comparison just before a figure ("more than 500 people") into its bound. */
 function bind(text: string, f: Fact): void {
   const m = BOUND_RE.exec(text.slice(Math.max(0, f.start - 24), f.start));
   if (!m) return;
-  const words = m[1]!.toLowerCase();
-  if (MIN_WORDS.has(words) || MAX_WORDS.has(words)) {
-    f.bound = MIN_WORDS.has(words) ? 'min' : 'max';
-    if (!INCLUSIVE.has(words)) f.strict = true;
-    f.start -= m[0].length;
-    f.text = text.slice(f.start, f.end);
-  } else f.bound = 'about';
+  const [bound, strict] = boundOf(m[1]!.toLowerCase());
+  f.bound = bound;
+  if (bound === 'about') return;
+  if (strict) f.strict = true;
+  f.start -= m[0].length;
+  f.text = text.slice(f.start, f.end);
 }
 
 /** The figure of a quantity fact (an amount, a count, a percentage), or undefined (names, dates, vague quantities). */

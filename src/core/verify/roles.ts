@@ -85,13 +85,13 @@ function roleGroup(words: Word[], i: number): { role: string; from: number; to: 
 /** A name of one to four capitalised words ending at word `end` (exclusive), not a role: [start, end]. */
 function nameBefore(words: Word[], end: number, text: string): [number, number] | undefined {
   let s = end;
-  while (s > 0 && end - s < 4 && isNameWord(words[s - 1]!) && (s === end || !plainGap(text, words[s - 1]!.end, words[s]!.start, true))) s--;
+  while (s > 0 && end - s < 4 && isNameWord(words[s - 1]!) && (s === end || !brokenGap(text, words[s - 1]!.end, words[s]!.start, true))) s--;
   return s < end ? [s, end] : undefined;
 }
 
 function nameAfter(words: Word[], start: number, text: string): [number, number] | undefined {
   let e = start;
-  while (e < words.length && e - start < 4 && isNameWord(words[e]!) && (e === start || !plainGap(text, words[e - 1]!.end, words[e]!.start, true))) e++;
+  while (e < words.length && e - start < 4 && isNameWord(words[e]!) && (e === start || !brokenGap(text, words[e - 1]!.end, words[e]!.start, true))) e++;
   return e > start ? [start, e] : undefined;
 }
 
@@ -99,8 +99,8 @@ function isNameWord(w: Word): boolean {
   return w.capital && !NOT_NAMES.has(w.lower) && !FORMS.has(w.lower) && !/^\p{Lu}+$/u.test(w.text.replace(/['\u2019]s$/, ''));
 }
 
-/** Whether the text between two words has anything but spaces (with `strict`, a comma or a possessive too). */
-function plainGap(text: string, from: number, to: number, strict = false): boolean {
+/** Whether the text between two words holds anything but spaces (unless `strict`, a comma is allowed). */
+function brokenGap(text: string, from: number, to: number, strict = false): boolean {
   const gap = text.slice(from, to);
   return strict ? /[^\s]/.test(gap) : /[^\s,]/.test(gap);
 }
@@ -134,7 +134,7 @@ export function roleHoldings(text: string): RoleHolding[] {
     i = after - 1; // the group's words are read once
     // Role, then the name.
     const next = words[after];
-    if (next && !plainGap(text, words[after - 1]!.end, next.start)) {
+    if (next && !brokenGap(text, words[after - 1]!.end, next.start)) {
       const name = nameAfter(words, after, text);
       if (name) add(name, group);
     }
@@ -146,7 +146,7 @@ export function roleHoldings(text: string): RoleHolding[] {
       if (!/['\u2019]s$/.test(w.text)) break;
       // A possessive between ("the company's", "Stability AI's", "the ferry service's"), with up to two words of its name.
       const owner = --k;
-      while (k > 0 && owner - k < 2 && !LINKS.has(words[k - 1]!.lower) && !plainGap(text, words[k - 1]!.end, words[k]!.start, true)) k--;
+      while (k > 0 && owner - k < 2 && !LINKS.has(words[k - 1]!.lower) && !brokenGap(text, words[k - 1]!.end, words[k]!.start, true)) k--;
     }
     if (k === at || k === 0) continue;
     if (!words.slice(k, at).some((w) => LINKS.has(w.lower)) && !/,\s*$/.test(text.slice(words[k - 1]!.end, words[k]!.start))) continue;
