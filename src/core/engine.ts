@@ -20,7 +20,7 @@ import { basename } from './text/paths';
 import { collapse } from './sources/parse';
 
 /** Bump when indexing or judging changes, so that saved indexes and caches are rebuilt. */
-export const ENGINE_VERSION = '4';
+export const ENGINE_VERSION = '5';
 
 const VIEW_CACHE = 20_000;
 /** fuse.js scores this many of the best candidates (it costs a few ms for ten, tens of ms for fifty). */

@@ -61,6 +61,12 @@ describe('draft parsing', () => {
     assert.deepEqual(all, ['Stable Diffusion rivals DALL-E.', 'Midjourney rivals both.', 'The model 3-D.', 'Printing went on.', 'Met A. Smith.']);
   });
 
+  it('splits sentences whose space a scraper lost ("approaches.OpenAI"), not names, domains or abbreviations', () => {
+    const text = 'Others took different approaches.OpenAI partnered with Microsoft. See stability.ai or www.Example.com now. Mrs.Smith met Mr.Jones. The U.S.Army came.';
+    const all = parseDraft(text, 'plaintext').sentences.map((s) => s.text);
+    assert.deepEqual(all, ['Others took different approaches.', 'OpenAI partnered with Microsoft.', 'See stability.ai or www.Example.com now.', 'Mrs.Smith met Mr.Jones.', 'The U.S.Army came.']);
+  });
+
   it('recognises footnote, Pandoc and LaTeX citations and keeps them out of the claim text', () => {
     const md = 'The council approved $2.5 million for ferries.[^1] Ferries carry 400 people [@harbor2024, p. 3; @herald].\n\n[^1]: Harbor Times, line 5.';
     const parsed = parseDraft(md, 'markdown');

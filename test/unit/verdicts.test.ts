@@ -579,6 +579,19 @@ describe('verdicts', () => {
     assert.equal(only(e, 'Harbor City approved $2.5 million for two new electric ferries.').verdict, 'supported');
   });
 
+  it('does not lend a claim\'s subject to a sentence about someone else, even one glued to it by a lost space', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', [...UNRELATED, 'While Harbor City has moved slowly, other ports have taken different approaches.Port Elbe, the largest of them, has signed a contract with Nordwerft for six ferries.',
+      'Harbor City remains the busiest port on the bay.',
+      'Mayor Lucia Ferrante, the chief executive of Harbor City, announced the ferry vote on 14 May 2024.'].join('\n\n'));
+    const other = only(e2, 'Harbor City has signed a contract with Nordwerft.');
+    assert.equal(other.verdict, 'unsupported', other.message);
+    assert.match(other.message, /does not mention Harbor/);
+    assert.equal(only(e2, 'Port Elbe has signed a contract with Nordwerft.').verdict, 'supported');
+    // The source's opening name shares a word with the claim's: the same person.
+    assert.equal(only(e2, 'Ferrante announced the ferry vote on 14 May 2024.').verdict, 'supported');
+  });
+
   it('still matches a source whose find-and-replace corrupted a word', () => {
     const e2 = new Engine();
     e2.addSource('a.txt', 'Analysts said the startup had raised money to build decentralized It tools for hospitals and clinics.');

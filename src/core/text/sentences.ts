@@ -32,7 +32,7 @@ export function splitSentences(text: string, from = 0, to = text.length, headlin
       while (end < to && (text[end] === '.' || text[end] === '!' || text[end] === '?')) end++;
       while (end < to && (CLOSERS.has(text[end]!) || text[end] === '\u0000')) end++;
       // Not a boundary: resume after this run of marks (a run of dots is scanned once, not per dot).
-      if (end < to && !/\s/.test(text[end]!)) {
+      if (end < to && !/\s/.test(text[end]!) && !isGluedBoundary(text, start, i, end, to)) {
         i = end - 1;
         continue;
       }
@@ -53,6 +53,24 @@ export function splitSentences(text: string, from = 0, to = text.length, headlin
   const trimmedEnd = trimEnd(text, start, to);
   if (trimmedEnd > start) out.push([start, trimmedEnd]);
   return out;
+}
+
+/**
+ * "approaches.OpenAI, the creator…": scraped pages lose the space between sentences where markup
+ * joined two blocks. A word of lowercase letters, the mark, then a capitalised word ends a sentence;
+ * initials ("U.S.Army"), abbreviations ("Mrs.Smith"), file names and domains ("stability.ai",
+ * "www.Example.com": a dot, slash or @ inside the word before or after) do not.
+ */
+function isGluedBoundary(text: string, start: number, mark: number, end: number, to: number): boolean {
+  if (end + 1 >= to || !/\p{Lu}/u.test(text[end]!) || !/\p{Ll}/u.test(text[end + 1]!)) return false;
+  let k = mark;
+  // The word before the mark: at most 30 characters back (keeps the scan linear).
+  while (k > start && mark - k < 30 && !/[\s\u0000]/.test(text[k - 1]!)) k--;
+  const word = text.slice(k, mark);
+  if (!/^["'\u201c\u2018(]*\p{L}*\p{Ll}{2}$/u.test(word) || ABBREVIATIONS.has(word.toLowerCase())) return false;
+  let e = end;
+  while (e < to && e - end < 30 && !/[\s\u0000]/.test(text[e]!)) e++;
+  return !/[./@:]\p{L}/u.test(text.slice(end, e));
 }
 
 // U+0000 marks markup removed from the reduced text (see sources/blank.ts): skipped like space.

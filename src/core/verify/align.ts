@@ -487,6 +487,46 @@ export function framedNameChanges(claim: TextView, passage: TextView): Alignment
 }
 
 /**
+ * Whether `passage` is about someone else than the claim: it lacks the claim's first name (its
+ * subject, most often) and opens with a name the claim does not use ("OpenAI, the creator…,
+ * partnering with Microsoft…" says nothing of "Stability AI has partnered with Microsoft", however
+ * common "Stability AI" is in the sources). "He said…" or "The company…" may be about the same one.
+ */
+export function aboutSomeoneElse(claim: TextView, passage: TextView): boolean {
+  const subject = subjectName(claim);
+  return subject !== undefined && !passage.keys.has(subject.key) && opensWithOtherName(claim, passage);
+}
+
+/**
+ * Of two neighbouring sentences read as one, whether `other` is about someone else while `named`
+ * names the claim's subject ("While Stability AI has been…" then "OpenAI, the creator…").
+ */
+export function otherSubject(claim: TextView, named: TextView, other: TextView): boolean {
+  const subject = subjectName(claim);
+  return subject !== undefined && named.keys.has(subject.key) && aboutSomeoneElse(claim, other);
+}
+
+/** The name the claim opens with ("Stability AI has…", "Sam Altman was…"), not a date ("In July, …"). */
+function subjectName(claim: TextView): ContentWord | undefined {
+  const first = claim.words[0];
+  if (!first || !nameWords(claim).has(first)) return undefined;
+  return claim.facts.some((f) => f.kind !== 'name' && first.start >= f.start && first.end <= f.end) ? undefined : first;
+}
+
+/**
+ * The passage opens with a name none of whose words the claim uses: inner capitals ("OpenAI",
+ * "NuNet") or two capitalised words ("Sam Altman"), not any capitalised opening word.
+ */
+function opensWithOtherName(claim: TextView, passage: TextView): boolean {
+  const tokens = passage.tokens;
+  let n = 0;
+  while (n < tokens.length && n < 4 && tokens[n]!.capital && !tokens[n]!.stop && !tokens[n]!.number &&
+    (n === 0 || /^\s+$/.test(passage.text.slice(tokens[n - 1]!.end, tokens[n]!.start)))) n++;
+  if (n === 0 || tokens.slice(0, n).some((t) => claim.keys.has(t.key))) return false;
+  return n >= 2 || /^\p{Lu}\p{Ll}*\p{Lu}/u.test(passage.text.slice(tokens[0]!.start, tokens[0]!.end));
+}
+
+/**
  * The name the passage has instead of claim name `w` next to the same content word ("a Solana-based
  * project" / "another Cardano-based DePIN project", "a rival to Google's DALL-E" / "to OpenAI's
  * DALL-E"), or the same content word and one function word ("partnered with Amazon" / "partnering

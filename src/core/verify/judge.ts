@@ -7,7 +7,7 @@ import type { FixSuggestion, Verdict } from '../types';
 import type { PassageIndex, QueryTerm, StoredPassage } from '../search/PassageIndex';
 import { expansionsOf } from '../lexicon/thesaurus';
 import { analyze, MergedView, type TextView } from './analyze';
-import { align, framedNameChanges, framedOpposites, type Alignment } from './align';
+import { aboutSomeoneElse, align, framedNameChanges, framedOpposites, otherSubject, type Alignment } from './align';
 import { attributionOf, misattributed, speakerOf, withoutHedges } from './attribution';
 import { holdsRole, roleConflict, roleHoldings, type RoleConflict } from './roles';
 import { foldWord } from '../text/fold';
@@ -156,6 +156,8 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
         const nv = ctx.view(nid);
         if (!claim.words.some((_, i) => hasWord(nv, i) && !hasWord(pv, i)) &&
           !claim.facts.some((f) => f.kind !== 'name' && nv.facts.some((g) => g.value === f.value))) continue;
+        // Nor when the neighbour is about someone else, who does what the claim says of its names.
+        if (otherSubject(claim, pv, nv) || otherSubject(claim, nv, pv)) continue;
         const ids = nid < h.id ? [nid, h.id] : [h.id, nid];
         const merged = nid < h.id ? new MergedView(nv, pv) : new MergedView(pv, nv);
         const a2 = alignTo(claim, merged, emphasis);
@@ -199,6 +201,7 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
   for (const c of candidates) {
     if (!wouldSupport(c)) continue;
     c.a.substitutions.push(...framedNameChanges(claim, c.view));
+    if (aboutSomeoneElse(claim, c.view)) c.a.missingNames++;
     const opposed = framedOpposites(claim, c.view);
     c.a.polarityFlips += opposed.length;
     c.a.opposites.push(...opposed);
