@@ -4,7 +4,7 @@
  */
 import { tokenize, type Token } from '../text/tokenize';
 import { WEAK_WORDS } from '../text/stopwords';
-import { extractFacts, type Fact } from './facts';
+import { extractFacts, makeFact, type Fact } from './facts';
 import { nextPhrase, phrasesFrom } from '../lexicon/thesaurus';
 
 export interface ContentWord {
@@ -127,20 +127,27 @@ export class MergedView implements TextView {
     if (a.context) this.context = a.context;
   }
 
-  private shift<T extends { start: number; end: number }>(x: T): T {
-    return { ...x, start: x.start + this.offset, end: x.end + this.offset };
-  }
-
+  // The second text's tokens, facts and words moved by the offset, each built like the originals
+  // (a spread copy would give them other hidden classes, and the judge's reads would go polymorphic).
   get tokens(): Token[] {
-    return (this.tokenList ??= [...this.a.tokens, ...this.b.tokens.map((t) => this.shift(t))]);
+    const o = this.offset;
+    return (this.tokenList ??= [...this.a.tokens, ...this.b.tokens.map((t) => ({
+      norm: t.norm, key: t.key, start: t.start + o, end: t.end + o, stop: t.stop, capital: t.capital, number: t.number,
+    }))]);
   }
 
   get facts(): Fact[] {
-    return (this.factList ??= [...this.a.facts, ...this.b.facts.map((f) => this.shift(f))]);
+    const o = this.offset;
+    return (this.factList ??= [...this.a.facts, ...this.b.facts.map((f) => makeFact(f.kind, f.value, f.text, f.start + o, f.end + o, f.unit, f.bound, f.strict))]);
   }
 
   get words(): ContentWord[] {
-    return (this.wordList ??= [...this.a.words, ...this.b.words.map((w) => ({ ...this.shift(w), index: w.index + this.a.tokens.length }))]);
+    if (this.wordList) return this.wordList;
+    const o = this.offset;
+    const shift = this.a.tokens.length;
+    return (this.wordList = [...this.a.words, ...this.b.words.map((w) => ({
+      key: w.key, norm: w.norm, start: w.start + o, end: w.end + o, capital: w.capital, weak: w.weak, index: w.index + shift,
+    }))]);
   }
 
   get phrases(): Set<string> {

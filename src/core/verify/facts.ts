@@ -31,6 +31,14 @@ export interface Fact {
   strict?: boolean;
 }
 
+/**
+ * Every fact has the same properties in the same order (absent ones undefined): the judge reads facts
+ * of every kind in the same loops, and objects of one shape keep those reads monomorphic.
+ */
+export function makeFact(kind: FactKind, value: string, text: string, start: number, end: number, unit?: string, bound?: Fact['bound'], strict?: boolean): Fact {
+  return { kind, value, text, start, end, unit, bound, strict };
+}
+
 const SMALL: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
   twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
@@ -107,7 +115,7 @@ const WEEKDAY_RE = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
 /** Days of the week ("early Monday morning"): value the lower-case day. */
 function weekdays(text: string): Fact[] {
   if (!text.includes('day')) return [];
-  return [...text.matchAll(WEEKDAY_RE)].map((m) => ({ kind: 'weekday' as const, value: m[1]!.toLowerCase(), text: m[0], start: m.index!, end: m.index! + m[0].length }));
+  return [...text.matchAll(WEEKDAY_RE)].map((m) => makeFact('weekday', m[1]!.toLowerCase(), m[0], m.index!, m.index! + m[0].length));
 }
 
 /** The day of the week of a full date fact ("2024-3-23" -> "saturday"), if it has year, month and day. */
@@ -133,8 +141,8 @@ export function extractFacts(text: string): Fact[] {
   const parts = shares(text);
   if (!parts.length) return extractOtherFacts(text);
   // A fraction is a share, not a number: "more than half" is no count of 0.5.
-  const inFraction = (f: Fact) => f.kind === 'number' && parts.some((p) => p.fraction && f.start >= p.start && f.end <= p.end + 4);
-  return [...extractOtherFacts(text).filter((f) => !inFraction(f)), ...parts.map(({ fraction: _, ...f }) => f)].sort((a, b) => a.start - b.start);
+  const inFraction = (f: Fact) => f.kind === 'number' && parts.some((p) => p.fraction && f.start >= p.fact.start && f.end <= p.fact.end + 4);
+  return [...extractOtherFacts(text).filter((f) => !inFraction(f)), ...parts.map((p) => p.fact)].sort((a, b) => a.start - b.start);
 }
 
 /** Fractions of a whole, with the words that bound them: the share's canonical value and its bound. */
@@ -150,9 +158,9 @@ const COUNT_OF_RE = new RegExp(String.raw`\b(\d{1,4}|${WORDNUM})\s+(?:out\s+)?of
  * Shares of a whole: "three of the five" (exactly 0.6), "fewer than half of" (below 0.5), "most of" (above
  * 0.5), "about a third of". "One of" is left out: "one of the five authors" says one is, not that only one is.
  */
-function shares(text: string): (Fact & { fraction: boolean })[] {
+function shares(text: string): { fact: Fact; fraction: boolean }[] {
   if (!/ of\b/i.test(text)) return [];
-  const out: (Fact & { fraction: boolean })[] = [];
+  const out: { fact: Fact; fraction: boolean }[] = [];
   // (Cheap tests first: this runs on every passage a claim is compared with.)
   const fractions = /\b(?:half|thirds?|quarters?|most|majority|minority)\b/i.test(text) ? text.matchAll(SHARE_RE) : [];
   for (const m of fractions) {
@@ -161,13 +169,13 @@ function shares(text: string): (Fact & { fraction: boolean })[] {
     const [v, bound, strict] = FRACTIONS[m[2]!.toLowerCase().replace('-', ' ')]!;
     const [b, st] = m[1] ? boundOf(m[1].toLowerCase()) : bound ? [bound, strict ?? false] : ['about' as const, false];
     const end = m.index! + m[0].length - 3; // without " of"
-    out.push({ kind: 'share', value: String(Math.round(v * 1000) / 1000), text: text.slice(m.index!, end), start: m.index!, end, bound: b, ...(st ? { strict: true } : {}), fraction: true });
+    out.push({ fact: makeFact('share', String(Math.round(v * 1000) / 1000), text.slice(m.index!, end), m.index!, end, undefined, b, st || undefined), fraction: true });
   }
   for (const m of NUMBER_HINT_RE.test(text) ? text.matchAll(COUNT_OF_RE) : []) {
     const n = wordOrDigits(m[1]!);
     const total = wordOrDigits(m[2]!);
     if (n === undefined || total === undefined || n < 2 || total < 2 || n > total) continue;
-    out.push({ kind: 'share', value: String(Math.round((n / total) * 1000) / 1000), text: m[0], start: m.index!, end: m.index! + m[0].length, fraction: false });
+    out.push({ fact: makeFact('share', String(Math.round((n / total) * 1000) / 1000), m[0], m.index!, m.index! + m[0].length), fraction: false });
   }
   return out;
 }
@@ -205,21 +213,21 @@ function extractOtherFacts(text: string): Fact[] {
   };
   for (const m of text.matchAll(MONEY_SYMBOL_RE)) {
     const v = scaled(m[2]!, m[3]);
-    if (v !== undefined) add({ kind: 'money', value: `${CURRENCY_SYMBOL[m[1]!]}:${canon(v)}`, text: m[0], start: m.index!, end: m.index! + m[0].length });
+    if (v !== undefined) add(makeFact('money', `${CURRENCY_SYMBOL[m[1]!]}:${canon(v)}`, m[0], m.index!, m.index! + m[0].length));
   }
   for (const m of text.matchAll(MONEY_WORD_RE)) {
     if (/^an?$/i.test(m[1]!) && !m[2]) continue;
     const v = scaled(m[1]!, m[2]);
-    if (v !== undefined) add({ kind: 'money', value: `${CURRENCY_WORD[m[3]!.toLowerCase()]}:${canon(v)}`, text: m[0], start: m.index!, end: m.index! + m[0].length });
+    if (v !== undefined) add(makeFact('money', `${CURRENCY_WORD[m[3]!.toLowerCase()]}:${canon(v)}`, m[0], m.index!, m.index! + m[0].length));
   }
   for (const m of text.matchAll(PERCENT_RE)) {
     const v = numberValue(m[1]!);
-    if (v !== undefined) add({ kind: 'percent', value: canon(v), text: m[0], start: m.index!, end: m.index! + m[0].length });
+    if (v !== undefined) add(makeFact('percent', canon(v), m[0], m.index!, m.index! + m[0].length));
   }
   const date = (m: RegExpMatchArray, y: string | undefined, mo: number | undefined, d: string | undefined) => {
     const day = d ? Number(d) : undefined;
     if (day !== undefined && (day < 1 || day > 31)) return;
-    add({ kind: 'date', value: `${y ?? ''}-${mo ?? ''}-${day ?? ''}`, text: m[0], start: m.index!, end: m.index! + m[0].length });
+    add(makeFact('date', `${y ?? ''}-${mo ?? ''}-${day ?? ''}`, m[0], m.index!, m.index! + m[0].length));
   };
   for (const m of text.matchAll(DATE_ISO_RE)) date(m, m[1], Number(m[2]), m[3]);
   for (const m of text.matchAll(DATE_DMY_RE)) date(m, m[3], MONTHS[m[2]!.toLowerCase()], m[1]);
@@ -234,7 +242,7 @@ function extractOtherFacts(text: string): Fact[] {
   }
   for (const m of text.matchAll(YEAR_RE)) date(m, m[1], undefined, undefined);
   for (const m of text.matchAll(PERIOD_RE)) {
-    add({ kind: 'period', value: m[1]!.toLowerCase(), text: m[0], start: m.index!, end: m.index! + m[0].length });
+    add(makeFact('period', m[1]!.toLowerCase(), m[0], m.index!, m.index! + m[0].length));
   }
   for (const m of text.matchAll(VAGUE_RE)) {
     // Value: "~" and the power of ten ("a few thousand" ~3.5, "hundreds of millions" ~8.5).
@@ -244,7 +252,7 @@ function extractOtherFacts(text: string): Fact[] {
     const end = m.index! + m[0].length;
     const unit = /^ (?:of )?([a-z]{3,20})\b/.exec(text.slice(end, end + 25));
     const counted = unit && !STOP_UNITS.has(unit[1]!) ? stem(unit[1]!) : undefined;
-    add({ kind: 'number', value: `~${power}`, text: m[0], start: m.index!, end, ...(counted ? { unit: counted } : {}) });
+    add(makeFact('number', `~${power}`, m[0], m.index!, end, counted));
   }
   for (const m of text.matchAll(COUNT_RE)) {
     if ((/^an?$/i.test(m[1]!) && !(m[2] && m[2].length > 1)) || /^half$/i.test(m[1]!)) continue;
@@ -261,7 +269,7 @@ function extractOtherFacts(text: string): Fact[] {
     const unit = /^ ([a-z]{3,20})\b/.exec(text.slice(end, end + 22));
     const counted = unit && !STOP_UNITS.has(unit[1]!) ? unit[1]! : undefined;
     const shownEnd = counted ? end + unit![0].length : end;
-    add({ kind: 'number', value: canon(v), text: text.slice(m.index!, shownEnd), start: m.index!, end: shownEnd, ...(counted ? { unit: stem(counted) } : {}) });
+    add(makeFact('number', canon(v), text.slice(m.index!, shownEnd), m.index!, shownEnd, counted ? stem(counted) : undefined));
   }
   for (const f of facts) if (f.kind === 'money' || f.kind === 'percent' || (f.kind === 'number' && !f.value.startsWith('~'))) bind(text, f);
   for (const f of extractNames(text)) add(f);
@@ -399,7 +407,7 @@ export function extractNames(text: string): Fact[] {
     // Folded, so that "OpenAI's" and "OpenAI’s", "José" and "Jose" are one name.
     const value = words.map((w) => foldWord(w).replace(/'s$/, '')).join(' ');
     const end = offset + words.join(' ').length;
-    out.push({ kind: 'name', value, text: text.slice(offset, end), start: offset, end });
+    out.push(makeFact('name', value, text.slice(offset, end), offset, end));
   }
   return out;
 }
