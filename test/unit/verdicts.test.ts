@@ -592,6 +592,20 @@ describe('verdicts', () => {
     assert.equal(only(e2, 'Ferrante announced the ferry vote on 14 May 2024.').verdict, 'supported');
   });
 
+  it('reads a report credited to no one as a hedge, wherever it stands ("one commentator suggested that", "…, one report observed")', () => {
+    for (const sentence of ['One commentator suggested that the council approved $2.5 million for two new electric ferries.',
+      'The council approved $2.5 million for two new electric ferries, one report observed.',
+      'The council, it was said, approved $2.5 million for two new electric ferries.',
+      'According to one account, the council approved $2.5 million for two new electric ferries.']) {
+      const c = only(e, sentence);
+      assert.equal(c.verdict, 'supported', `${sentence}: ${c.message}`);
+    }
+    // The hedge is not a reporter the sources must name, and what it reports is still checked.
+    const wrong = only(e, 'One report says the council approved $4 million for two new electric ferries.');
+    assert.equal(wrong.verdict, 'contradicted', wrong.message);
+    assert.match(wrong.message, /2\.5 million/);
+  });
+
   it('still matches a source whose find-and-replace corrupted a word', () => {
     const e2 = new Engine();
     e2.addSource('a.txt', 'Analysts said the startup had raised money to build decentralized It tools for hospitals and clinics.');

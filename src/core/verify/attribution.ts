@@ -16,7 +16,7 @@ const ATTRIBUTION_RES = [
   new RegExp(String.raw`${NAME},? ${REPORTS}\b`, 'u'),
 ];
 /** Capitalised words that open a sentence or stand for a source without naming it. */
-const NOT_NAMES = new Set(['the', 'a', 'an', 'this', 'that', 'it', 'he', 'she', 'they', 'we', 'i', 'and', 'but', 'just', 'as', 'in', 'on', 'also']);
+const NOT_NAMES = new Set(['the', 'a', 'an', 'this', 'that', 'it', 'he', 'she', 'they', 'we', 'i', 'and', 'but', 'just', 'as', 'in', 'on', 'also', 'one', 'some', 'several', 'many', 'another', 'other']);
 
 /** Who a sentence credits with reporting it (folded, and as written), if it credits anyone. */
 export function attributionOf(text: string): { name: string; text: string } | undefined {
@@ -31,10 +31,14 @@ export function attributionOf(text: string): { name: string; text: string } | un
 }
 
 /**
- * A report credited to no one ("according to one report", "reports say that", "it was reported that"):
- * a hedge, not something a source must say. Bounded alternatives: linear time.
+ * A report credited to no one ("according to one report", "reports say that", "it was reported that",
+ * "one commentator suggested that", "…, one report observed."): a hedge, not something a source must
+ * say. Bounded alternatives: linear time.
  */
-const UNNAMED_REPORT_RE = new RegExp(String.raw`\b(?:[Aa]ccording to (?:(?:one|a|an|some|several|many|other|recent|earlier|media|news|press|local|unconfirmed|published|initial)\s){0,2}(?:reports?|sources?|accounts?|estimates?|insiders?)|(?:[Mm]edia |[Nn]ews |[Pp]ress )?[Rr]eports (?:say|said|suggest|suggested|indicate|indicated)(?: that)?|[Ii]t (?:was|has been|is|had been) reported(?: that)?|[Oo]ne report (?:said|says|suggested)(?: that)?)\b,?`, 'g');
+const VAGUE_WHO = String.raw`(?:one|a|an|another|some|several|many|other|recent|earlier|media|news|press|local|unconfirmed|published|initial|the same|further)`;
+const VAGUE_NOUN = String.raw`(?:reports?|sources?|accounts?|estimates?|insiders?|pieces?|articles?|stories|story|explainers?|commentators?|observers?|analysts?|critics?|outlets?|writers?|columnists?|coverage)`;
+const VAGUE_VERB = String.raw`(?:say|says|said|suggest|suggests|suggested|indicate|indicates|indicated|observe|observes|observed|note|notes|noted|argue|argues|argued|claim|claims|claimed|report|reports|reported|write|writes|wrote|put it|puts it|speculated|speculates)`;
+const UNNAMED_REPORT_RE = new RegExp(String.raw`(?:,\s)?\b(?:[Aa]ccording to (?:${VAGUE_WHO}\s){0,2}${VAGUE_NOUN}|(?:${VAGUE_WHO}\s){1,2}${VAGUE_NOUN} ${VAGUE_VERB}(?: that)?|(?:[Mm]edia |[Nn]ews |[Pp]ress )?[Rr]eports (?:say|said|suggest|suggested|indicate|indicated)(?: that)?|[Ii]t (?:was|has been|is|had been) (?:reported|said|claimed|suggested)(?: that)?|(?:cited|quoted) in (?:${VAGUE_WHO}\s){1,2}${VAGUE_NOUN})\b,?`, 'gi');
 
 /** The sentence with its unnamed-report hedges blanked (same length: offsets into it stay offsets into the sentence). */
 export function withoutHedges(text: string): string {

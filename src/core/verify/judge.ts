@@ -187,11 +187,11 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
 
   // A report credited to someone else in the passage that says it ("according to Bloomberg" / "Forbes
   // reported") is not what the claim says, however much else matches.
-  const reporter = attributionOf(claimText);
+  const reporter = attributionOf(withoutHedges(claimText));
   // (A pair of passages is credited elsewhere when either passage is: part of what it says is someone else's report.)
   const creditCache = new Map<number, ReturnType<typeof misattributed>>();
   const credit = (id: number) => {
-    if (!creditCache.has(id)) creditCache.set(id, misattributed(claimText, index.passages[id]!.text));
+    if (!creditCache.has(id)) creditCache.set(id, misattributed(withoutHedges(claimText), index.passages[id]!.text));
     return creditCache.get(id);
   };
   const creditedElsewhere = (c: Candidate) => (reporter ? c.ids.map(credit).find((x) => x) : undefined);
