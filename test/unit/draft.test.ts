@@ -44,6 +44,9 @@ describe('draft parsing', () => {
   it('does not treat questions or the writer’s framing as claims', () => {
     const text = 'What does this mean for the harbour? In this article we look at the vote. The vote passed by seven to two.';
     assert.deepEqual(claimsOf(text), ['The vote passed by seven to two.']);
+    // The writer's own opinion, and a sentence about the text itself.
+    const opinion = 'To this writer, the ferry plan feels rushed. In my view, the docks matter more. That doubt hangs over everything that follows. The docks cost $3 million.';
+    assert.deepEqual(claimsOf(opinion), ['The docks cost $3 million.']);
   });
 
   it('checks a short sentence that names someone or something ("He also singled out Okafor."), not a one-word remark', () => {

@@ -45,7 +45,9 @@ const AUTHOR_DATE_RE = new RegExp(String.raw`\((?:(?:see|e\.g\.|cf\.),? )?${AUTH
 
 // The writer's own framing and signposting, not a statement about the world.
 const FRAMING_RE =
-  /^(?:(?:i|we)\s+(?:think|believe|argue|suggest|hope|expect|feel|wonder|will|would|propose|contend|conclude)\b|in this (?:article|essay|piece|post|chapter|section|paper|report)\b|(?:let's|let us|consider|note that|see|imagine|recall)\b|this (?:article|essay|piece|post|chapter|section|paper|report) (?:will|is|argues|looks)\b)/i;
+  /^(?:(?:i|we)\s+(?:think|believe|argue|suggest|hope|expect|feel|wonder|will|would|propose|contend|conclude)\b|in this (?:article|essay|piece|post|chapter|section|paper|report)\b|(?:let's|let us|consider|note that|see|imagine|recall)\b|this (?:article|essay|piece|post|chapter|section|paper|report) (?:will|is|argues|looks)\b|(?:to|for) (?:this|the present) (?:writer|author|reporter|columnist|reviewer)\b|in (?:my|our) (?:view|opinion|judgment|judgement|experience)\b|(?:personally|frankly|to me),)/i;
+/** Signposts anywhere in the sentence: it speaks of the text itself ("…hangs over everything that follows"). */
+const SIGNPOST_RE = /\b(?:what|everything|all) (?:that )?follows\b|\bthe rest of this (?:article|essay|piece|post|chapter|section|paper|report)\b/i;
 
 export function findCitations(text: string): DraftCitation[] {
   const out: DraftCitation[] = [];
@@ -208,7 +210,7 @@ const MAX_CLAIM = 2000;
 function skipReason(claim: string): DraftSentence['skip'] {
   if (claim.length > MAX_CLAIM) return 'too long';
   if (/\?["'\u201d\u2019)]*$/.test(claim)) return 'question';
-  if (FRAMING_RE.test(claim)) return 'framing';
+  if (FRAMING_RE.test(claim) || SIGNPOST_RE.test(claim)) return 'framing';
   // Two content words make a claim ("Delgado resigned."); one is a remark ("It passed.").
   if (contentWordCount(claim) < 2) return 'too short';
   return undefined;

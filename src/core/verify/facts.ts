@@ -60,14 +60,23 @@ const CURRENCY_WORD: Record<string, string> = {
 };
 
 const NUM = String.raw`(?:\d{1,3}(?:(?:,|\{,\})\d{3})+|\d+)(?:\.\d+)?`;
-const WORDNUM = `(?:${Object.keys(SMALL).filter((w) => w.length > 2).join('|')})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?`;
+// "twenty-one", "two and a half".
+const WORDNUM = `(?:${Object.keys(SMALL).filter((w) => w.length > 2).join('|')})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?: and a half)?`;
+/** Days of the month in words ("the twenty-third of March"). */
+const ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11,
+  twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18,
+  nineteenth: 19, twentieth: 20, thirtieth: 30,
+};
+const ORDWORD = String.raw`(?:(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|${Object.keys(ORDINALS).join('|')})`;
 const SCALES = 'thousand|million|billion|trillion|bn|mn|mln|tn|[kmb]';
 const MONTH = Object.keys(MONTHS).join('|');
 
 const MONEY_SYMBOL_RE = new RegExp(String.raw`(?:US|A|C|NZ|HK)?([$€£¥])\s?(${NUM})(?:\s?(${SCALES})\b)?`, 'gi');
 const MONEY_WORD_RE = new RegExp(String.raw`\b(${NUM}|${WORDNUM})(?:\s(${SCALES}))?\s(dollars?|usd|euros?|eur|pounds?|gbp|yen)\b`, 'gi');
 const PERCENT_RE = new RegExp(String.raw`\b(${NUM}|${WORDNUM})\s?(%|per ?cent\b)`, 'gi');
-const DATE_DMY_RE = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?(${MONTH})\.?,?\s(\d{4})\b`, 'gi');
+// (A day in words only with "of": "the first March meeting" is no date.)
+const DATE_DMY_RE = new RegExp(String.raw`\b(?:(\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?|(${ORDWORD})\sof\s)(${MONTH})\.?,?\s(\d{4})\b`, 'gi');
 const DATE_MDY_RE = new RegExp(String.raw`\b(${MONTH})\.?\s(\d{1,2})(?:st|nd|rd|th)?(?:,?\s(\d{4}))?\b`, 'gi');
 const DATE_MY_RE = new RegExp(String.raw`\b(${MONTH})\.?,?\s(?:of\s)?(\d{4})\b`, 'gi');
 const DATE_ISO_RE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
@@ -83,11 +92,18 @@ const VAGUE_RE = /\b(?:(?:a few|several|a couple of)\s+(hundred|thousand|million
 /** Powers of ten of the words of a vague quantity ("hundreds of millions" = 10^8). */
 const MAGNITUDE: Record<string, number> = { dozens: 1.2, hundred: 2, hundreds: 2, thousand: 3, thousands: 3, million: 6, millions: 6, billion: 9, billions: 9 };
 
+function ordinalValue(s: string): number {
+  const [tens, unit] = s.toLowerCase().split(/[- ]/);
+  return unit ? SMALL[tens!]! + ORDINALS[unit]! : ORDINALS[tens!]!;
+}
+
 function numberValue(s: string): number | undefined {
-  const lower = s.toLowerCase();
+  let lower = s.toLowerCase();
   if (/^\d/.test(lower)) return Number(lower.replace(/[{},]/g, ''));
+  const half = lower.endsWith(' and a half');
+  if (half) lower = lower.slice(0, -' and a half'.length);
   const parts = lower.split(/[- ]/);
-  let total = 0;
+  let total = half ? 0.5 : 0;
   for (const p of parts) {
     const v = SMALL[p];
     if (v === undefined) return undefined;
@@ -152,6 +168,7 @@ const FRACTIONS: Record<string, [number, Fact['bound']?, boolean?]> = {
   most: [0.5, 'min', true], 'the majority': [0.5, 'min', true], 'a majority': [0.5, 'min', true], 'a minority': [0.5, 'max', true],
 };
 const SHARE_RE = /\b(?:(more than|over|at least|fewer than|less than|under|at most|nearly|almost|about|roughly|around)\s+)?(half|a half|one half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|three[- ]quarters|most|the majority|a majority|a minority)\s+of\b/gi;
+const WHOLE_RE = new RegExp(String.raw`\b(?:all\s+(\d{1,4}|${WORDNUM})|both)\s+of\b`, 'gi');
 const COUNT_OF_RE = new RegExp(String.raw`\b(\d{1,4}|${WORDNUM})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?(\d{1,4}|${WORDNUM})\b`, 'gi');
 
 /**
@@ -170,6 +187,12 @@ function shares(text: string): { fact: Fact; fraction: boolean }[] {
     const [b, st] = m[1] ? boundOf(m[1].toLowerCase()) : bound ? [bound, strict ?? false] : ['about' as const, false];
     const end = m.index! + m[0].length - 3; // without " of"
     out.push({ fact: makeFact('share', String(Math.round(v * 1000) / 1000), text.slice(m.index!, end), m.index!, end, undefined, b, st || undefined), fraction: true });
+  }
+  // "All five of the authors", "both of the founders": the whole.
+  for (const m of /\b(?:all|both)\b/i.test(text) ? text.matchAll(WHOLE_RE) : []) {
+    const total = m[1] ? wordOrDigits(m[1]) : 2;
+    if (total === undefined || total < 2) continue;
+    out.push({ fact: makeFact('share', '1', m[0].slice(0, -3), m.index!, m.index! + m[0].length - 3), fraction: false });
   }
   for (const m of NUMBER_HINT_RE.test(text) ? text.matchAll(COUNT_OF_RE) : []) {
     const n = wordOrDigits(m[1]!);
@@ -230,7 +253,7 @@ function extractOtherFacts(text: string): Fact[] {
     add(makeFact('date', `${y ?? ''}-${mo ?? ''}-${day ?? ''}`, m[0], m.index!, m.index! + m[0].length));
   };
   for (const m of text.matchAll(DATE_ISO_RE)) date(m, m[1], Number(m[2]), m[3]);
-  for (const m of text.matchAll(DATE_DMY_RE)) date(m, m[3], MONTHS[m[2]!.toLowerCase()], m[1]);
+  for (const m of text.matchAll(DATE_DMY_RE)) date(m, m[4], MONTHS[m[3]!.toLowerCase()], m[1] ?? String(ordinalValue(m[2]!)));
   for (const m of text.matchAll(DATE_MDY_RE)) {
     // "May 5" is a date; "may 5" inside a sentence is usually the verb.
     if (m[1] === 'may' || (!m[3] && /^(mar|may|jun|jan|dec|oct|sep|nov|aug|apr|feb|jul)$/i.test(m[1]!) && m[1] === m[1]!.toLowerCase())) continue;
@@ -502,8 +525,9 @@ export function comparable(a: Fact, b: Fact): boolean {
     const [yb, mb, db] = b.value.split('-');
     return Boolean((ya && yb) || (ma && mb) || (da && db)) && Boolean((ya && yb) || (ma && mb));
   }
-  // Two counts of a total ("16 of the 17") differ in their numbers already.
-  if (a.kind === 'share') return Boolean(a.bound || b.bound);
+  // Two counts of a total ("16 of the 17") differ in their numbers already; "all five of" does not
+  // ("three of the five").
+  if (a.kind === 'share') return Boolean(a.bound || b.bound) || a.value === '1' || b.value === '1';
   // "600 people" and "48,000 kettles" count different things.
   if (a.kind === 'number') {
     const units = unitsAgree(a, b);
