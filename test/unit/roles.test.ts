@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { Engine } from '../../src/core';
 import { roleConflict, roleHoldings } from '../../src/core/verify/roles';
 
 const held = (text: string) => roleHoldings(text).map((h) => `${h.name}: ${h.role}`);
@@ -13,6 +14,26 @@ describe('roles', () => {
     assert.deepEqual(held('Tomas Okafor, the company’s CTO, spoke first.'), ['Tomas Okafor: chief technology officer']);
     // Not holdings: a possessive owner, a role of no one named, a weekday after the role.
     assert.deepEqual(held('Ferrante’s chief of staff left. The CEO resigned as chair on Friday. She quit as CEO Monday.'), []);
+  });
+
+  it('reads a past or former role ("had served as", "previously the")', () => {
+    assert.deepEqual(held('Before leaving, Okafor had served as Harbor Lines’ chief technology officer.'), ['Okafor: chief technology officer']);
+    assert.deepEqual(held('Berg, previously the chief technology officer, now shares the top job.'), ['Berg: chief technology officer']);
+  });
+
+  it('contradicts a role of one holder given to someone else, with the person\'s own role as the fix', () => {
+    const e = new Engine();
+    e.addSource('a.txt', ['Ferries cross the bay at dawn.', 'The museum holds Flemish paintings.',
+      'Tomas Okafor, the founder and chief executive of Harbor Lines, stepped down on Monday.',
+      'After Okafor’s departure, Harbor Lines said Chief Operating Officer Lena Berg and Chief Technology Officer Omar Reyes would share the interim leadership.'].join('\n\n'));
+    const c = e.check('Before leaving, Okafor had served as Harbor Lines’ chief technology officer.', 'plaintext').claims[0]!;
+    assert.equal(c.verdict, 'contradicted', c.message);
+    assert.match(c.message, /Omar Reyes is Chief Technology Officer/);
+    assert.match(c.message, /Tomas Okafor is chief executive/);
+    assert.deepEqual(c.fixes.map((f) => f.replacement), ['chief executive']);
+    const berg = e.check('Berg, previously the chief technology officer, now shares the interim leadership.', 'plaintext').claims[0]!;
+    assert.equal(berg.verdict, 'contradicted', berg.message);
+    assert.match(berg.message, /Lena Berg is Chief Operating Officer/);
   });
 
   it('finds roles swapped between people, not roles a source merely leaves out', () => {

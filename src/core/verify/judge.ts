@@ -246,11 +246,36 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
     const textOf = (c: Candidate) => c.ids.map((id) => index.passages[id]!.text).join(' ');
     let swapped: { c: Candidate; conflict: RoleConflict } | undefined;
     for (const c of candidates) {
-      if (c.a.coverage < SUBSTITUTION_CONTRADICTION || c.a.conflicts.length || c.a.polarityFlips) continue;
+      if ((c.a.coverage < SUBSTITUTION_CONTRADICTION && !supporting.includes(c)) || c.a.conflicts.length || c.a.polarityFlips) continue;
       const conflict = roleConflict(roles, textOf(c));
       if (conflict) { swapped = { c, conflict }; break; }
     }
     if (swapped && !supporting.some((c) => holdsRole(roles, textOf(c)))) {
+      if (swapped.conflict.holder) {
+        // The role belongs to another; the person's own role, where a passage gives it, makes the fix.
+        let own: { c: Candidate; conflict: RoleConflict } | undefined;
+        for (const c of candidates) {
+          const conflict = c.a.conflicts.length || c.a.polarityFlips ? undefined : roleConflict(roles, textOf(c));
+          if (conflict && !conflict.holder) { own = { c, conflict }; break; }
+        }
+        const { claim: held, source } = swapped.conflict;
+        if (!own) {
+          return {
+            verdict: 'contradicted',
+            message: `sources say ${source.name} is ${source.text} (${label(swapped.c)}); the draft says ${held.name} is ${held.text}`,
+            evidence: including(evidence, swapped.c),
+            fixes: [],
+          };
+        }
+        const mine = own.conflict.source;
+        const replacement = /\p{Ll}/u.test(held.text) && !/^\p{Lu}+$/u.test(mine.text) ? mine.text.toLowerCase() : mine.text;
+        return {
+          verdict: 'contradicted',
+          message: `sources say ${mine.name} is ${mine.text} (${label(own.c)}) and ${source.name} is ${source.text} (${label(swapped.c)}); the draft says ${held.name} is ${held.text}`,
+          evidence: including(including(evidence, swapped.c), own.c),
+          fixes: [{ title: `Change ${held.text} to ${replacement} (as the source says)`, start: held.start, end: held.end, replacement }],
+        };
+      }
       const { claim: held, source } = swapped.conflict;
       // In the draft's case unless the source's role is an acronym ("chief operating officer", "COO").
       const replacement = /\p{Ll}/u.test(held.text) && !/^\p{Lu}+$/u.test(source.text) ? source.text.toLowerCase() : source.text;

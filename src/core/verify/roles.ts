@@ -28,7 +28,8 @@ for (const [role, forms] of ROLE_FORMS) for (const f of forms) FORMS.set(f, role
 const WORD_RE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'\u2019.-]*/gu;
 /** Words between a name and its role ("is", "was named", "the", "its", "interim"). */
 const LINKS = new Set(['is', 'was', 'as', 'became', 'becomes', 'remains', 'remained', 'served', 'serves', 'named', 'appointed',
-  'the', 'its', 'his', 'her', 'their', 'a', 'an', 'interim', 'acting', 'former', 'new', 'then', 'now', 'also', 'who', 'has', 'been']);
+  'the', 'its', 'his', 'her', 'their', 'a', 'an', 'interim', 'acting', 'former', 'new', 'then', 'now', 'also', 'who', 'has', 'been',
+  'had', 'have', 'will', 'be', 'previously', 'formerly', 'once', 'currently', 'still', 'later', 'until', 'recently']);
 /** Capitalised words that do not name a person. */
 const NOT_NAMES = new Set(['the', 'a', 'an', 'this', 'that', 'it', 'he', 'she', 'they', 'we', 'i', 'and', 'but', 'as', 'in', 'on', 'under',
   'after', 'before', 'with', 'when', 'while', 'meanwhile', 'interim', 'acting', 'former', 'new', 'its', 'his', 'her', 'their',
@@ -95,6 +96,11 @@ function nameAfter(words: Word[], start: number, text: string): [number, number]
   return e > start ? [start, e] : undefined;
 }
 
+/** "Stability AI's", "Harbor Lines’" (a plural's bare apostrophe). */
+function isPossessive(word: string): boolean {
+  return /(?:['\u2019]s|s['\u2019])$/.test(word);
+}
+
 function isNameWord(w: Word): boolean {
   return w.capital && !NOT_NAMES.has(w.lower) && !FORMS.has(w.lower) && !/^\p{Lu}+$/u.test(w.text.replace(/['\u2019]s$/, ''));
 }
@@ -117,7 +123,7 @@ export function roleHoldings(text: string): RoleHolding[] {
   const add = (name: [number, number], group: { role: string; from: number; to: number }[]) => {
     // A possessive name owns the role ("Mostaque's CEO"): that is not the person holding it.
     const last = words[name[1] - 1]!;
-    if (/['\u2019]s$/.test(last.text) && group.length && group[0]!.from === name[1]) return;
+    if (isPossessive(last.text) && group.length && group[0]!.from === name[1]) return;
     const person = last.lower.replace(/'s$/, '');
     const written = text.slice(words[name[0]]!.start, last.end).replace(/['\u2019]s$/, '');
     for (const g of group) {
@@ -143,7 +149,7 @@ export function roleHoldings(text: string): RoleHolding[] {
     while (k > 0 && at - k < 7) {
       const w = words[k - 1]!;
       if (LINKS.has(w.lower)) { k--; continue; }
-      if (!/['\u2019]s$/.test(w.text)) break;
+      if (!isPossessive(w.text)) break;
       // A possessive between ("the company's", "Stability AI's", "the ferry service's"), with up to two words of its name.
       const owner = --k;
       while (k > 0 && owner - k < 2 && !LINKS.has(words[k - 1]!.lower) && !brokenGap(text, words[k - 1]!.end, words[k]!.start, true)) k--;
@@ -157,10 +163,14 @@ export function roleHoldings(text: string): RoleHolding[] {
 }
 
 export interface RoleConflict {
-  /** The claim's holding, and the role the source gives that person instead. */
+  /** The claim's holding, and the role the source gives that person instead (or, `holder`, the claim's role held by another). */
   claim: RoleHolding;
   source: RoleHolding;
+  holder?: boolean;
 }
+
+/** Roles one person holds at a time ("chief technology officer"; a company may have co-chief executives). */
+const SINGLE = new Set(['chief technology officer', 'chief operating officer', 'chief financial officer', 'chief marketing officer']);
 
 /**
  * A role the claim gives someone whom the passage gives another role, while the passage gives the
@@ -172,12 +182,24 @@ export function roleConflict(claim: RoleHolding[], passageText: string): RoleCon
   const passage = roleHoldings(passageText);
   for (const c of claim) {
     const theirs = passage.filter((p) => p.person === c.person);
-    if (!theirs.length || theirs.some((p) => p.role === c.role)) continue;
+    if (!theirs.length) {
+      // "Mostaque was the chief technology officer" / "…Mostaque's departure… Chief Technology Officer
+      // Daniel Laforte": the passage names the person and gives the role of one holder to another.
+      const other = SINGLE.has(c.role) ? passage.find((p) => p.role === c.role && p.person !== c.person) : undefined;
+      if (other && namesPerson(passageText, c.person)) return { claim: c, source: other, holder: true };
+      continue;
+    }
+    if (theirs.some((p) => p.role === c.role)) continue;
     const elsewhere = passage.some((p) => p.role === c.role && p.person !== c.person);
-    const other = theirs.find((p) => elsewhere || (EXCLUSIVE.has(p.role) && EXCLUSIVE.has(c.role)));
+    // Of the person's roles, one of the claim's kind says best what they are ("chief executive", not "founder").
+    const other = theirs.find((p) => EXCLUSIVE.has(p.role) && EXCLUSIVE.has(c.role)) ?? (elsewhere ? theirs[0] : undefined);
     if (other) return { claim: c, source: other };
   }
   return undefined;
+}
+
+function namesPerson(text: string, person: string): boolean {
+  return wordsOf(text).some((w) => w.lower === person);
 }
 
 /** Whether a passage gives one of the claim's holders the claim's role. */
