@@ -20,6 +20,21 @@ describe('facts: figures and dates in words', () => {
     assert.deepEqual(facts('It was the first March 2024 meeting.'), [['date', '2024-3-', 'March 2024']]);
   });
 
+  it('reads a day and month without a year, with a capitalised month ("22 March"; not "the 2 may be")', () => {
+    assert.deepEqual(facts('He left on Friday, 22 March.').map((f) => f.slice(0, 3)), [['weekday', 'friday', 'Friday'], ['date', '-3-22', '22 March']]);
+    assert.deepEqual(facts('On 5 Mar. 2024 he left.'), [['date', '2024-3-5', '5 Mar. 2024']]);
+    assert.ok(!facts('Only 2 may apply.').some((f) => f[0] === 'date'));
+  });
+
+  it('finds the figure a claim changed by the words around it, in other words too ("changing hands for roughly" / "trades at approximately")', () => {
+    const engine = new Engine();
+    engine.addSource('a.txt', ['Ferries cross the bay at dawn.', 'The museum holds Flemish paintings.',
+      'The vote came at a time when the old ferry trades at approximately $64,062 and the harbour fund exceeds $2.5 million.'].join('\n\n'));
+    const c = engine.check('At the time, the old ferry was changing hands for roughly $54,000.', 'plaintext').claims[0]!;
+    assert.equal(c.verdict, 'contradicted', c.message);
+    assert.match(c.message, /\$64,062/);
+  });
+
   it('reads "and a half" in a figure written in words', () => {
     assert.deepEqual(facts('The market was worth more than two and a half trillion dollars.'), [['money', 'USD:2500000000000', 'more than two and a half trillion dollars']]);
   });

@@ -32,7 +32,10 @@ acquire|buy|purchase
 grow|expand
 cut|reduce|slash
 big|large|major
-key|important|crucial`;
+key|important|crucial
+resign|quit|step down|leave office|leave|depart|exit
+departure|exit|resignation
+trade|change hands`;
 
 let groupsByKey: Map<string, number[]> | undefined;
 let membersByGroup: string[][] = [];

@@ -5,7 +5,7 @@
  * their rarity in the sources, so "Laforte" counts for more than "company".
  */
 import { antonymsOf, otherForms } from '../lexicon/antonyms';
-import { synonymsOf } from '../lexicon/thesaurus';
+import { areSynonyms, synonymsOf } from '../lexicon/thesaurus';
 import { STOPWORDS, WEAK_WORDS } from '../text/stopwords';
 import { type ContentWord, type Keys, type TextView, editDistance } from './analyze';
 import { comparable, compatible, isDuration, sameFact, TITLE_WORDS, type Fact } from './facts';
@@ -250,14 +250,15 @@ function counterpart(claim: TextView, fact: Fact, passage: TextView): Fact | und
     const after = view.words.filter((w) => w.start >= f.end).slice(0, n);
     return new Set([...before, ...after].map((w) => w.key));
   };
-  const mine = near(claim, fact, 3);
+  // (The claim's side looks one word further: "Bitcoin was changing hands for roughly $54,000".)
+  const mine = near(claim, fact, 4);
   // A date often closes its clause, words away from the verb it dates ("resigned from his position
   // and the board on March 23"): the passage's side looks further.
   let best: Fact | undefined;
   let bestShared = -1;
   for (const r of rivals) {
     let shared = 0;
-    for (const k of near(passage, r, fact.kind === 'date' || fact.kind === 'weekday' ? 6 : 3)) if (mine.has(k)) shared++;
+    for (const k of near(passage, r, fact.kind === 'date' || fact.kind === 'weekday' ? 6 : 3)) if (mine.has(k) || [...mine].some((m) => areSynonyms(m, k))) shared++;
     if (shared > bestShared) {
       best = r;
       bestShared = shared;

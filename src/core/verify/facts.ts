@@ -76,7 +76,7 @@ const MONEY_SYMBOL_RE = new RegExp(String.raw`(?:US|A|C|NZ|HK)?([$€£¥])\s?($
 const MONEY_WORD_RE = new RegExp(String.raw`\b(${NUM}|${WORDNUM})(?:\s(${SCALES}))?\s(dollars?|usd|euros?|eur|pounds?|gbp|yen)\b`, 'gi');
 const PERCENT_RE = new RegExp(String.raw`\b(${NUM}|${WORDNUM})\s?(%|per ?cent\b)`, 'gi');
 // (A day in words only with "of": "the first March meeting" is no date.)
-const DATE_DMY_RE = new RegExp(String.raw`\b(?:(\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?|(${ORDWORD})\sof\s)(${MONTH})\.?,?\s(\d{4})\b`, 'gi');
+const DATE_DMY_RE = new RegExp(String.raw`\b(?:(\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?|(${ORDWORD})\sof\s)(${MONTH})\b(?:\.?,?\s(\d{4})\b)?`, 'gi');
 const DATE_MDY_RE = new RegExp(String.raw`\b(${MONTH})\.?\s(\d{1,2})(?:st|nd|rd|th)?(?:,?\s(\d{4}))?\b`, 'gi');
 const DATE_MY_RE = new RegExp(String.raw`\b(${MONTH})\.?,?\s(?:of\s)?(\d{4})\b`, 'gi');
 const DATE_ISO_RE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
@@ -253,7 +253,11 @@ function extractOtherFacts(text: string): Fact[] {
     add(makeFact('date', `${y ?? ''}-${mo ?? ''}-${day ?? ''}`, m[0], m.index!, m.index! + m[0].length));
   };
   for (const m of text.matchAll(DATE_ISO_RE)) date(m, m[1], Number(m[2]), m[3]);
-  for (const m of text.matchAll(DATE_DMY_RE)) date(m, m[4], MONTHS[m[3]!.toLowerCase()], m[1] ?? String(ordinalValue(m[2]!)));
+  for (const m of text.matchAll(DATE_DMY_RE)) {
+    // "22 March" is a date; "the 2 may be" is not: without a year, only a capitalised month.
+    if (!m[4] && m[3] === m[3]!.toLowerCase()) continue;
+    date(m, m[4], MONTHS[m[3]!.toLowerCase()], m[1] ?? String(ordinalValue(m[2]!)));
+  }
   for (const m of text.matchAll(DATE_MDY_RE)) {
     // "May 5" is a date; "may 5" inside a sentence is usually the verb.
     if (m[1] === 'may' || (!m[3] && /^(mar|may|jun|jan|dec|oct|sep|nov|aug|apr|feb|jul)$/i.test(m[1]!) && m[1] === m[1]!.toLowerCase())) continue;
