@@ -19,6 +19,16 @@ describe('text views', () => {
     }
   });
 
+  it('matches an adjective and its "-ly" adverb ("abrupt" / "abruptly", "happy" / "happily"), not a short word and a longer one ("ear" / "early")', () => {
+    const pairs: [string, string, number][] = [['Okafor abrupt exit.', 'Okafor left abruptly.', 1], ['Okafor abruptly left.', 'An abrupt exit by Okafor.', 1],
+      ['Okafor happily agreed.', 'Okafor was happy to agree.', 1], ['Okafor ear hurt.', 'Okafor left early.', 0]];
+    for (const [a, b, expected] of pairs) {
+      const claim = analyze(a);
+      const word = claim.words[1]!;
+      assert.equal(matchWord(claim, word, analyze(b)), expected, `${word.norm} in "${b}"`);
+    }
+  });
+
   it('matches everyday equivalents WordNet lists only under rarer senses ("firm" / "company", "funding" / "cash", "staff" / "employees")', () => {
     const pairs: [string, string, string][] = [['The firm thanked Okafor.', 'firm', 'The company thanked Okafor.'], ['Ferry funding fell.', 'funding', 'Ferry cash fell.'],
       ['Harbour staff left.', 'staff', 'Harbour employees left.'], ['Okafor thanked Delgado.', 'thanked', 'Okafor expressed gratitude to Delgado.']];

@@ -62,7 +62,24 @@ export function otherForms(key: string): string[] {
       for (const k of keys) formsByKey.set(k, keys.filter((x) => x !== k));
     }
   }
-  return formsByKey.get(key) ?? NONE;
+  return formsByKey.get(key) ?? adverbForms(key);
+}
+
+const adverbCache = new Map<string, string[]>();
+/**
+ * An adjective and its "-ly" adverb, which the stemmer keeps apart ("abrupt" / "abruptli", "happi" /
+ * "happili"): "left abruptly" says "an abrupt exit". Bases of five letters or more only ("ear" is
+ * no "early", "fami" no "family").
+ */
+function adverbForms(key: string): string[] {
+  let out = adverbCache.get(key);
+  if (out) return out;
+  if (key.endsWith('li') && key.length >= 7) out = [key.slice(0, -2)];
+  else if (key.length >= 5 && /[a-z]$/.test(key)) out = [key + 'li'];
+  else out = NONE;
+  if (adverbCache.size > 50_000) adverbCache.clear();
+  adverbCache.set(key, out);
+  return out;
 }
 
 function load(): Map<string, string[]> {
