@@ -606,6 +606,23 @@ describe('verdicts', () => {
     assert.match(wrong.message, /2\.5 million/);
   });
 
+  it('reads "one" in words as an article unless a source counts the same thing otherwise', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', [...UNRELATED, 'The council approved $2.5 million for two new electric ferries at its spring meeting.'].join('\n\n'));
+    const meeting = only(e2, 'At one meeting, the council approved $2.5 million for two new electric ferries.');
+    assert.equal(meeting.verdict, 'supported', meeting.message);
+    const ferries = only(e2, 'The council approved $2.5 million for one new electric ferry.');
+    assert.equal(ferries.verdict, 'contradicted', ferries.message);
+  });
+
+  it('carries a negation on through "ever" ("without the data ever leaving" says "never leaves")', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', [...UNRELATED, 'Harbor Lines trains its routing models on distributed data without the data ever leaving the ferry terminals.'].join('\n\n'));
+    const never = only(e2, 'Harbor Lines trains its routing models on distributed data that never leaves the ferry terminals.');
+    assert.equal(never.verdict, 'supported', never.message);
+    assert.notEqual(only(e2, 'Harbor Lines trains its routing models on distributed data that leaves the ferry terminals.').verdict, 'supported');
+  });
+
   it('still matches a source whose find-and-replace corrupted a word', () => {
     const e2 = new Engine();
     e2.addSource('a.txt', 'Analysts said the startup had raised money to build decentralized It tools for hospitals and clinics.');

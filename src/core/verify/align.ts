@@ -300,6 +300,18 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
       if (rival) conflicts.push({ claim: fact, source: rival });
       continue;
     }
+    // "In one post", "one report": a count of one in words is mostly an article; only a passage with
+    // another count of the same thing disputes it, and none has to state it.
+    if (fact.kind === 'number' && fact.value === '1' && /^one\b/i.test(fact.text) && !passage.facts.some((f) => sameFact(fact, f))) {
+      const rival = counterpart(claim, fact, passage);
+      if (rival) {
+        total += factWeight;
+        allFacts = false;
+        conflicts.push({ claim: fact, source: rival });
+        conflictWeight += factWeight;
+      }
+      continue;
+    }
     total += factWeight;
     if (passage.facts.some((f) => sameFact(fact, f)) || countsListedNames(fact, passage)) {
       matched += factWeight;

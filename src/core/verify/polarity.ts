@@ -40,6 +40,8 @@ export function polarityAt(view: TextView, i: number, strictly = false): Polarit
   for (let k = i; k >= Math.max(0, i - 3); k--) {
     const t = view.tokens[k]!;
     if ((k < i && NEGATION.has(t.norm) && !NOT_NEGATING.has(view.tokens[k + 1]!.norm)) || t.norm.endsWith("n't")) return Polarity.Negated;
+    // "Ever" stands in a negation's scope and carries it on: "without the data ever leaving".
+    if (k < i && t.norm === 'ever' && polarityAt(view, k) === Polarity.Negated) return Polarity.Negated;
     // (An attempt is itself done: "unsuccessful in trying to raise" tried.)
     if (k < i && undoneCue(view, k) && !UNDONE.has(view.tokens[i]!.norm)) {
       const own = polarityAt(view, k);
