@@ -41,10 +41,13 @@ const WARM_UP_SENTENCES = [
 ];
 const WARM_UP_ROUNDS = 3;
 /**
- * Source sentences the warm-up checks as a draft after the generic ones: a few hundred bring the first
- * real check close to a repeated one (with 60 it paid a third more, much of it compiling on the side).
+ * Source sentences the warm-up checks as a draft after the generic ones: they bring the first real
+ * check close to a repeated one (with 60 it paid a third more, much of it compiling on the side). A
+ * thousand rather than 300: the first check after it then compiles less beside itself (CPU 490-610 ms
+ * against 620-780 ms for the bench draft on Node 24, three runs each), which on two cores shared with
+ * the editor's renderer is wall clock; the warm-up's own work grows from about 1.5 s to 2.6 s.
  */
-const WARM_UP_SAMPLES = 300;
+const WARM_UP_SAMPLES = 1000;
 /** Of those, the ones also judged one by one, each with a figure changed too. */
 const WARM_UP_JUDGED = 60;
 /** The document key of the warm-up's own draft (no real document has it). */
