@@ -113,6 +113,15 @@ describe('verdicts', () => {
     assert.equal(exact.verdict, 'supported', exact.message);
   });
 
+  it('names the closest quotation of the sources when no wording is close enough to offer as a fix', () => {
+    const far = only(e, 'Okafor said the ferries would be “a gift to every commuter on the bay.”');
+    assert.equal(far.verdict, 'misquote');
+    assert.equal(far.message, 'no source has the quoted words “a gift to every commuter on the bay.”; the closest quotation is “cut emissions on the bay by half within five years” (harbor-times.txt:7)');
+    assert.deepEqual(far.fixes, []);
+    // Nothing in common: nothing to point at.
+    assert.equal(only(e, 'Okafor promised “cleaner harbours for everyone.”').message, 'no source has the quoted words “cleaner harbours for everyone.”');
+  });
+
   it('names a person without the role before the name ("Chief Technology Officer Daniel Laforte")', () => {
     const e2 = new Engine();
     e2.addSource('a.txt', 'The interim co-CEOs are Shan Shan Wong and Chief Technology Officer Daniel Laforte.\n\nThe museum holds Flemish paintings.');
@@ -367,6 +376,9 @@ describe('verdicts', () => {
     assert.equal(c.message, 'the sources say this (a.txt:21), but none credits it to Reuters');
     assert.equal(only(e2, 'The ferry service lost money for the third year running.').verdict, 'supported');
     assert.equal(only(e2, 'Two of the four ferry captains were leaving, according to the Harbor Herald.').verdict, 'supported');
+    // "Was the first to report" credits a report too.
+    const first = only(e2, 'Reuters was the first to report that the ferry service lost money for the third year running.');
+    assert.equal(first.message, 'the sources say this (a.txt:21), but none credits it to Reuters');
   });
 
   it('compares days of the week, with each other and with the weekday of a full date', () => {

@@ -14,6 +14,8 @@ const ATTRIBUTION_RES = [
   new RegExp(String.raw`\b[Aa]ccording to (?:the )?${NAME}`, 'u'),
   new RegExp(String.raw`\b[Aa]s (?:the )?${NAME},? ${REPORTS}\b`, 'u'),
   new RegExp(String.raw`${NAME},? ${REPORTS}\b`, 'u'),
+  // "The Wall Street Journal was the first to report that …", "Forbes, which first reported …"
+  new RegExp(String.raw`${NAME},? (?:(?:was|were) (?:the )?first to|which (?:first )?(?:had )?) ?${REPORTS}\b`, 'u'),
 ];
 /** Capitalised words that open a sentence or stand for a source without naming it. */
 const NOT_NAMES = new Set(['the', 'a', 'an', 'this', 'that', 'it', 'he', 'she', 'they', 'we', 'i', 'and', 'but', 'just', 'as', 'in', 'on', 'also', 'one', 'some', 'several', 'many', 'another', 'other']);

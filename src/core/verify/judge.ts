@@ -12,7 +12,7 @@ import { attributionOf, misattributed, speakerOf, withoutHedges } from './attrib
 import { holdsRole, roleConflict, roleHoldings, type RoleConflict } from './roles';
 import { foldWord } from '../text/fold';
 import { sameFact, scaleSlip, sourceWording } from './facts';
-import { closestWording, containsQuote, extractQuotes, wordsOfTokens, type Quote } from './quotes';
+import { closestQuotation, closestWording, containsQuote, extractQuotes, wordsOfTokens, type Quote } from './quotes';
 import { collapse } from '../sources/parse';
 import type { TypoIndex } from '../search/typos';
 
@@ -56,6 +56,8 @@ export const CONTEXT_THRESHOLD = 0.6;
 const CLOSE_CONTEXT_THRESHOLD = 0.45;
 /** Closest wording at least this similar is offered as what the source says. */
 const WORDING_THRESHOLD = 0.45;
+/** Below that, a quotation of the sources sharing this much is still worth naming in the message (not as a fix). */
+const NEAREST_QUOTATION = 0.25;
 const CANDIDATES = 40;
 /** At most this many of a sentence's words (the rarest) go into its query. */
 const QUERY_WORDS = 20;
@@ -418,7 +420,18 @@ function checkQuotes(quotes: Quote[], ctx: JudgeContext, claimHits: number[], sp
         fixes: [{ title: "Use the source's wording", start: quote.start, end: quote.end, replacement: matchTrailing(quote.text, wording) }],
       };
     }
-    return { message: `no source has the quoted words \u201c${collapse(quote.text)}\u201d`, similarity: 0, fixes: [] };
+    // Nothing close enough to offer as the wording: point at the quotation the sources have that
+    // shares most with it ("fully committed to #DecentralizedAI" / "All in on #DecentralizedAI").
+    let nearest: { id: number; similarity: number; text: string } | undefined;
+    for (const id of ids) {
+      const q = closestQuotation(quote, index.passages[id]!.text);
+      if (q.similarity >= NEAREST_QUOTATION && q.similarity > (nearest?.similarity ?? 0)) nearest = { id, ...q };
+    }
+    const missing = `no source has the quoted words \u201c${collapse(quote.text)}\u201d`;
+    if (nearest) {
+      return { message: `${missing}; the closest quotation is \u201c${nearest.text}\u201d (${ctx.label(index.passages[nearest.id]!)})`, ids: [nearest.id], similarity: nearest.similarity, fixes: [] };
+    }
+    return { message: missing, similarity: 0, fixes: [] };
   }
   return undefined;
 }

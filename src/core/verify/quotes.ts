@@ -101,20 +101,8 @@ export function closestWording(quote: Quote, passageText: string): CloseWording 
   const tokens = tokenize(passageText);
   const words = tokens.map((t) => t.norm);
   const quoteSet = new Set(quote.words);
-  const score = (from: number, to: number): CloseWording => {
-    if (to <= from) return { similarity: 0, text: '' };
-    const sim = lcs(quote.words, words.slice(from, to)) / Math.max(quote.words.length, to - from);
-    return { similarity: sim, text: passageText.slice(tokens[from]!.start, tokens[to - 1]!.end) };
-  };
-  // Spans the passage itself quotes.
-  let quoted: CloseWording = { similarity: 0, text: '' };
-  for (const q of extractQuotes(passageText)) {
-    const from = tokens.findIndex((t) => t.start >= q.start);
-    let to = from;
-    while (to < tokens.length && tokens[to]!.end <= q.end) to++;
-    const c = from >= 0 ? score(from, to) : quoted;
-    if (c.similarity > quoted.similarity) quoted = c;
-  }
+  const score = scorer(quote, passageText, tokens, words);
+  const quoted = closestQuoted(passageText, tokens, score);
   let window: CloseWording = { similarity: 0, text: '' };
   const n = quote.words.length;
   for (let i = 0; i < words.length; i++) {
@@ -139,4 +127,34 @@ function lcs(a: string[], b: string[]): number {
     }
   }
   return row[b.length]!;
+}
+
+/** The span the passage itself quotes that is closest to the draft's quotation (similarity 0 if none shares a word). */
+export function closestQuotation(quote: Quote, passageText: string): CloseWording {
+  if (!extractQuotes(passageText).length) return { similarity: 0, text: '' };
+  const tokens = tokenize(passageText);
+  return closestQuoted(passageText, tokens, scorer(quote, passageText, tokens, tokens.map((t) => t.norm)));
+}
+
+type Scorer = (from: number, to: number) => CloseWording;
+
+/** Similarity of the draft's quotation to the passage's words [from, to): their longest common subsequence over the longer. */
+function scorer(quote: Quote, passageText: string, tokens: Token[], words: string[]): Scorer {
+  return (from, to) => {
+    if (to <= from) return { similarity: 0, text: '' };
+    const sim = lcs(quote.words, words.slice(from, to)) / Math.max(quote.words.length, to - from);
+    return { similarity: sim, text: passageText.slice(tokens[from]!.start, tokens[to - 1]!.end) };
+  };
+}
+
+function closestQuoted(passageText: string, tokens: Token[], score: Scorer): CloseWording {
+  let quoted: CloseWording = { similarity: 0, text: '' };
+  for (const q of extractQuotes(passageText)) {
+    const from = tokens.findIndex((t) => t.start >= q.start);
+    let to = from;
+    while (to < tokens.length && tokens[to]!.end <= q.end) to++;
+    const c = from >= 0 ? score(from, to) : quoted;
+    if (c.similarity > quoted.similarity) quoted = c;
+  }
+  return quoted;
 }
