@@ -113,6 +113,15 @@ describe('verdicts', () => {
     assert.equal(exact.verdict, 'supported', exact.message);
   });
 
+  it('offers, of equally close wordings, the one as long as the quotation and ending on its head word', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', [...UNRELATED, 'Okafor has long asked for “more reliable and frequent ferries on the bay,” the paper said.',
+      'Delgado prefers a quick and cheap approach to the docks.'].join('\n\n'));
+    const c = only(e2, 'Okafor asked for “fair and cheap ferries.”');
+    assert.equal(c.verdict, 'misquote');
+    assert.match(c.message, /^the source says “reliable and frequent ferries” \(a\.txt:21\)/);
+  });
+
   it('names the closest quotation of the sources when no wording is close enough to offer as a fix', () => {
     const far = only(e, 'Okafor said the ferries would be “a gift to every commuter on the bay.”');
     assert.equal(far.verdict, 'misquote');

@@ -12,7 +12,7 @@ import { attributionOf, misattributed, speakerOf, withoutHedges } from './attrib
 import { holdsRole, roleConflict, roleHoldings, type RoleConflict } from './roles';
 import { foldWord } from '../text/fold';
 import { sameFact, scaleSlip, sourceWording } from './facts';
-import { closestQuotation, closestWording, containsQuote, extractQuotes, wordsOfTokens, type Quote } from './quotes';
+import { closer, closestQuotation, closestWording, containsQuote, extractQuotes, wordsOfTokens, type Quote } from './quotes';
 import { collapse } from '../sources/parse';
 import type { TypoIndex } from '../search/typos';
 
@@ -408,7 +408,7 @@ function checkQuotes(quotes: Quote[], ctx: JudgeContext, claimHits: number[], sp
     let best: { id: number; similarity: number; text: string } | undefined;
     for (const id of ids) {
       const w = closestWording(quote, index.passages[id]!.text);
-      if (!best || w.similarity > best.similarity) best = { id, ...w };
+      if (closer(w, best, quote)) best = { id, ...w };
     }
     if (best && best.similarity >= WORDING_THRESHOLD) {
       const p = index.passages[best.id]!;

@@ -94,6 +94,20 @@ export interface CloseWording {
   similarity: number;
   /** The source's words, as written in the passage text. */
   text: string;
+  /** How many words, and the last (folded): ties go to the wording as long as the quotation, then to one with its head word. */
+  count?: number;
+  last?: string;
+}
+
+/** Whether wording `a` is closer to the quotation than `b`: more similar; on a tie, as long; then ending on the same word. */
+export function closer(a: CloseWording, b: CloseWording | undefined, quote: Quote): boolean {
+  if (!b || a.similarity !== b.similarity) return !b || a.similarity > b.similarity;
+  const n = quote.words.length;
+  const da = Math.abs((a.count ?? n) - n);
+  const db = Math.abs((b.count ?? n) - n);
+  if (da !== db) return da < db;
+  const head = quote.words[quote.words.length - 1];
+  return a.last === head && b.last !== head;
 }
 
 /** The passage's wording closest to the quote: a quoted span of the passage, or a window of words. */
@@ -107,9 +121,12 @@ export function closestWording(quote: Quote, passageText: string): CloseWording 
   const n = quote.words.length;
   for (let i = 0; i < words.length; i++) {
     if (!quoteSet.has(words[i]!)) continue;
+    // Windows from a shared word, and windows up to one ("transparent and distributed governance").
     for (let len = Math.max(1, n - 2); len <= n + 3; len++) {
       const c = score(i, Math.min(words.length, i + len));
-      if (c.similarity > window.similarity) window = c;
+      if (closer(c, window, quote)) window = c;
+      const d = score(Math.max(0, i + 1 - len), i + 1);
+      if (closer(d, window, quote)) window = d;
     }
   }
   // A quoted span wins over a window that is only somewhat closer: it is what the source says was said.
@@ -143,7 +160,7 @@ function scorer(quote: Quote, passageText: string, tokens: Token[], words: strin
   return (from, to) => {
     if (to <= from) return { similarity: 0, text: '' };
     const sim = lcs(quote.words, words.slice(from, to)) / Math.max(quote.words.length, to - from);
-    return { similarity: sim, text: passageText.slice(tokens[from]!.start, tokens[to - 1]!.end) };
+    return { similarity: sim, text: passageText.slice(tokens[from]!.start, tokens[to - 1]!.end), count: to - from, last: words[to - 1] };
   };
 }
 
