@@ -644,6 +644,16 @@ describe('verdicts', () => {
     assert.notEqual(only(e2, 'Harbor Lines trains its routing models on distributed data that leaves the ferry terminals.').verdict, 'supported');
   });
 
+  it('reads "rather than" and "instead of" as denying what follows', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', [...UNRELATED, 'The harbour authority spent most of the grant on two new electric ferries for the bay.'].join('\n\n'));
+    assert.equal(only(e2, 'The harbour authority spent most of the grant on two new electric ferries for the bay.').verdict, 'supported');
+    for (const sentence of ['The harbour authority spent most of the grant on wages rather than on two new electric ferries for the bay.',
+      'The harbour authority spent most of the grant on wages instead of two new electric ferries for the bay.']) {
+      assert.notEqual(only(e2, sentence).verdict, 'supported', sentence);
+    }
+  });
+
   it('still matches a source whose find-and-replace corrupted a word', () => {
     const e2 = new Engine();
     e2.addSource('a.txt', 'Analysts said the startup had raised money to build decentralized It tools for hospitals and clinics.');

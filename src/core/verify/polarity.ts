@@ -5,7 +5,7 @@
  */
 import type { TextView } from './analyze';
 
-export const NEGATION_TEXT_RE = /\b(?:not|no|never|none|nothing|neither|nor|cannot|without|nobody|nowhere)\b|n['\u2019]t\b|\b(?:fail|unable|struggl|tr[iy]|attempt|s(?:eek|ought))[a-z]*\s+to\b|\bunsuccessful\s+(?:in|at)\b|\b(?:trouble|difficult|struggle)[a-z]*\s+[a-z]+ing\b/i;
+export const NEGATION_TEXT_RE = /\b(?:not|no|never|none|nothing|neither|nor|cannot|without|nobody|nowhere|rather than|instead of)\b|n['\u2019]t\b|\b(?:fail|unable|struggl|tr[iy]|attempt|s(?:eek|ought))[a-z]*\s+to\b|\bunsuccessful\s+(?:in|at)\b|\b(?:trouble|difficult|struggle)[a-z]*\s+[a-z]+ing\b/i;
 const NEGATION = new Set(['not', 'no', 'never', 'none', 'nothing', 'neither', 'nor', 'cannot', 'without', 'nobody', 'nowhere']);
 /**
  * Words that leave the next verb undone when "to" follows: "failed to raise", "struggling to raise",
@@ -37,6 +37,7 @@ function undoneCue(view: TextView, k: number): boolean {
  * yet match"), not merely stands near it ("cannot match the performance").
  */
 export function polarityAt(view: TextView, i: number, strictly = false): Polarity {
+  if (deniedAlternative(view, i)) return Polarity.Negated;
   for (let k = i; k >= Math.max(0, i - 3); k--) {
     const t = view.tokens[k]!;
     if ((k < i && NEGATION.has(t.norm) && !NOT_NEGATING.has(view.tokens[k + 1]!.norm)) || t.norm.endsWith("n't")) return Polarity.Negated;
@@ -50,6 +51,19 @@ export function polarityAt(view: TextView, i: number, strictly = false): Polarit
     if (strictly && k < i && !t.stop) return Polarity.Said;
   }
   return Polarity.Said;
+}
+
+/**
+ * "On salaries rather than on computational resources", "instead of two new ferries": the phrase
+ * after the cue (up to five words) is denied.
+ */
+function deniedAlternative(view: TextView, i: number): boolean {
+  for (let k = i - 1; k >= Math.max(1, i - 5); k--) {
+    const t = view.tokens[k]!.norm;
+    const before = view.tokens[k - 1]!.norm;
+    if ((t === 'than' && before === 'rather') || (t === 'of' && before === 'instead')) return true;
+  }
+  return false;
 }
 
 /** Whether a negation or attempt cue governs token i (see polarityAt). */
