@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { Engine } from '../../src/core';
-import { extractFacts, extractNames } from '../../src/core/verify/facts';
+import { daySlip, extractFacts, extractNames } from '../../src/core/verify/facts';
 
 describe('facts: names', () => {
   it('leaves out a function word that opens the sentence, but keeps one inside a name elsewhere', () => {
@@ -33,6 +33,16 @@ describe('facts: figures and dates in words', () => {
     const c = engine.check('At the time, the old ferry was changing hands for roughly $54,000.', 'plaintext').claims[0]!;
     assert.equal(c.verdict, 'contradicted', c.message);
     assert.match(c.message, /\$64,062/);
+  });
+
+  it('takes dates of one month a few days apart, or a weekday against a full date, for one event dated differently', () => {
+    const date = (t: string) => extractFacts(t).find((f) => f.kind === 'date' || f.kind === 'weekday')!;
+    assert.ok(daySlip(date('on March 22, 2024'), date('on March 23, 2024')));
+    assert.ok(daySlip(date('on 22 March'), date('on March 23, 2024')));
+    assert.ok(daySlip(date('on Friday'), date('on March 23, 2024')));
+    assert.ok(!daySlip(date('on March 2, 2024'), date('on March 23, 2024')));
+    assert.ok(!daySlip(date('on March 22, 2023'), date('on March 23, 2024')));
+    assert.ok(!daySlip(date('in March 2024'), date('on March 23, 2024')));
   });
 
   it('reads "and a half" in a figure written in words', () => {

@@ -654,6 +654,17 @@ describe('verdicts', () => {
     }
   });
 
+  it('finds a date a day off for the same event, with little else in common ("her exit came on Monday, 13 May 2024")', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', [...UNRELATED, 'Mayor Lucia Ferrante resigned from her post and the transit board on 14 May 2024, saying the city needed new leadership.',
+      'The ferry budget passed in April.'].join('\n\n'));
+    for (const sentence of ['Her resignation came on Monday, 13 May 2024.', 'Her exit came on Monday, 13 May 2024.', 'Ferrante left both posts on Monday, 13 May 2024.']) {
+      const c = only(e2, sentence);
+      assert.equal(c.verdict, 'contradicted', `${sentence}: ${c.message}`);
+      assert.match(c.message, /sources say 14 May 2024/);
+    }
+  });
+
   it('still matches a source whose find-and-replace corrupted a word', () => {
     const e2 = new Engine();
     e2.addSource('a.txt', 'Analysts said the startup had raised money to build decentralized It tools for hospitals and clinics.');

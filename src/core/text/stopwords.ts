@@ -18,5 +18,7 @@ export const STOPWORDS = new Set(
 export const WEAK_WORDS = new Set(
   ('said says say according reportedly reported report reports wrote writes write told tell tells noted notes ' +
     'added adds claimed claims stated states explained explains argued argues announced announces ' +
-    'about approximately around roughly nearly almost some many much several one thing things way ways').split(' '),
+    'about approximately around roughly nearly almost some many much several one thing things way ways ' +
+    // Light verbs: the event is in the noun beside them ("his departure came on Friday", "took place").
+    'came come comes coming went goes took take takes taking gave give gives got get gets').split(' '),
 );

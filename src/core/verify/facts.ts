@@ -521,6 +521,20 @@ export function scaleSlip(a: Fact, b: Fact): boolean {
   return Math.abs(k - Math.round(k)) < 1e-9;
 }
 
+/**
+ * Two full dates of one month and year a few days apart ("March 22, 2024" / "March 23, 2024"), or a
+ * weekday against a full date: the same event dated differently, which needs less agreement around
+ * it to be the same slot.
+ */
+export function daySlip(a: Fact, b: Fact): boolean {
+  if (weekdayAndDate(a, b)) return true;
+  if (a.kind !== 'date' || b.kind !== 'date') return false;
+  const [ya, ma, da] = a.value.split('-');
+  const [yb, mb, db] = b.value.split('-');
+  // (A year on one side only is no disagreement: "22 March" / "March 23, 2024".)
+  return Boolean(ma && da && ma === mb && db && (!ya || !yb || ya === yb)) && Math.abs(Number(da) - Number(db)) <= 7;
+}
+
 /** Whether two facts can disagree at all (same kind; dates only when they share a field). */
 export function comparable(a: Fact, b: Fact): boolean {
   if (a.kind !== b.kind) return weekdayAndDate(a, b);

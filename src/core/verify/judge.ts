@@ -11,7 +11,7 @@ import { aboutSomeoneElse, align, framedNameChanges, framedOpposites, otherSubje
 import { attributionOf, misattributed, speakerOf, withoutHedges } from './attribution';
 import { holdsRole, roleConflict, roleHoldings, type RoleConflict } from './roles';
 import { foldWord } from '../text/fold';
-import { sameFact, scaleSlip, sourceWording } from './facts';
+import { daySlip, sameFact, scaleSlip, sourceWording } from './facts';
 import { closer, closestQuotation, closestWording, containsQuote, extractQuotes, wordsOfTokens, type Quote } from './quotes';
 import { collapse } from '../sources/parse';
 import type { TypoIndex } from '../search/typos';
@@ -110,6 +110,11 @@ export function claimQuery(claim: TextView, ctx: JudgeContext, synonymWeight = 0
   }
   if (synonymWeight > 0) for (const ph of claim.phrases) for (const s of expansionsOf(ph)) put(s, 0.5);
   for (const t of claim.tokens) if (t.number) put(t.key, 0.6);
+  // A date's month finds the passages that date the same event ("March 22, 2024" / "March 23, 2024").
+  for (const f of claim.facts) {
+    if (f.kind !== 'date') continue;
+    for (const t of claim.tokens) if (!t.number && !t.stop && t.start >= f.start && t.end <= f.end) put(t.key, 0.6);
+  }
   return [...q].map(([key, weight]) => ({ key, weight }));
 }
 
@@ -210,7 +215,7 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
   }
   const supporting = candidates.filter(wouldSupport).sort((x, y) => y.support - x.support);
   const contradicting = candidates.filter((c) => c.a.conflicts.length &&
-    c.a.context >= (c.a.conflicts.every((x) => x.claim.kind === 'name' || scaleSlip(x.claim, x.source)) ? CLOSE_CONTEXT_THRESHOLD : CONTEXT_THRESHOLD));
+    c.a.context >= (c.a.conflicts.every((x) => x.claim.kind === 'name' || scaleSlip(x.claim, x.source) || daySlip(x.claim, x.source)) ? CLOSE_CONTEXT_THRESHOLD : CONTEXT_THRESHOLD));
   const opposite = candidates.find((c) => c.a.polarityFlips && !c.a.conflicts.length && c.a.coverage >= POLARITY_CONTRADICTION);
   if (!contradicting.length && opposite && supporting.every((c) => c.a.coverage < opposite.a.coverage - OPPOSITE_MARGIN)) {
     return {
