@@ -45,7 +45,8 @@ describe('draft parsing', () => {
     const text = 'What does this mean for the harbour? In this article we look at the vote. The vote passed by seven to two.';
     assert.deepEqual(claimsOf(text), ['The vote passed by seven to two.']);
     // The writer's own opinion, and a sentence about the text itself.
-    const opinion = 'To this writer, the ferry plan feels rushed. In my view, the docks matter more. That doubt hangs over everything that follows. The docks cost $3 million.';
+    const opinion = 'To this writer, the ferry plan feels rushed. In my view, the docks matter more. That doubt hangs over everything that follows. ' +
+      'My view is that the docks matter more. Then there is the ferry angle. The docks cost $3 million.';
     assert.deepEqual(claimsOf(opinion), ['The docks cost $3 million.']);
   });
 

@@ -45,7 +45,7 @@ const AUTHOR_DATE_RE = new RegExp(String.raw`\((?:(?:see|e\.g\.|cf\.),? )?${AUTH
 
 // The writer's own framing and signposting, not a statement about the world.
 const FRAMING_RE =
-  /^(?:(?:i|we)\s+(?:think|believe|argue|suggest|hope|expect|feel|wonder|will|would|propose|contend|conclude)\b|in this (?:article|essay|piece|post|chapter|section|paper|report)\b|(?:let's|let us|consider|note that|see|imagine|recall)\b|this (?:article|essay|piece|post|chapter|section|paper|report) (?:will|is|argues|looks)\b|(?:to|for) (?:this|the present) (?:writer|author|reporter|columnist|reviewer)\b|in (?:my|our) (?:view|opinion|judgment|judgement|experience)\b|(?:personally|frankly|to me),)/i;
+  /^(?:(?:i|we)\s+(?:think|believe|argue|suggest|hope|expect|feel|wonder|will|would|propose|contend|conclude)\b|in this (?:article|essay|piece|post|chapter|section|paper|report)\b|(?:let's|let us|consider|note that|see|imagine|recall)\b|this (?:article|essay|piece|post|chapter|section|paper|report) (?:will|is|argues|looks)\b|(?:to|for) (?:this|the present) (?:writer|author|reporter|columnist|reviewer)\b|in (?:my|our) (?:view|opinion|judgment|judgement|experience)\b|(?:personally|frankly|to me),|my (?:own )?(?:view|sense|guess|reading|take|bet|hunch) is\b|(?:then|and then|next|now),? there(?: is|'s|\u2019s| are)\b)/i;
 /** Signposts anywhere in the sentence: it speaks of the text itself ("…hangs over everything that follows"). */
 const SIGNPOST_RE = /\b(?:what|everything|all) (?:that )?follows\b|\bthe rest of this (?:article|essay|piece|post|chapter|section|paper|report)\b/i;
 

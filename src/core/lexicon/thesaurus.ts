@@ -35,7 +35,9 @@ big|large|major
 key|important|crucial
 resign|quit|step down|leave office|leave|depart|exit
 departure|exit|resignation
-trade|change hands`;
+trade|change hands
+stake|share|holding
+own|ownership`;
 
 let groupsByKey: Map<string, number[]> | undefined;
 let membersByGroup: string[][] = [];
