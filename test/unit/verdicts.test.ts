@@ -665,6 +665,16 @@ describe('verdicts', () => {
     }
   });
 
+  it('names the outlet that the sentence saying the claim credits, not its neighbour\'s', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', [...UNRELATED, 'Harbor Lines has been going through a series of serious management upsets. Just last week the Harbor Herald ' +
+      'reported that two of the four Harbor Lines captains were leaving. And, as the Bay Times points out, the company was thought to be ' +
+      'losing thousands of dollars every week and was unsuccessful in trying to raise new cash.'].join('\n\n'));
+    const c = only(e2, 'The Post reported that Harbor Lines was believed to be losing thousands of dollars a week.');
+    assert.equal(c.verdict, 'contradicted', c.message);
+    assert.match(c.message, /^sources credit this to Bay Times/);
+  });
+
   it('still matches a source whose find-and-replace corrupted a word', () => {
     const e2 = new Engine();
     e2.addSource('a.txt', 'Analysts said the startup had raised money to build decentralized It tools for hospitals and clinics.');

@@ -201,7 +201,14 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
     if (!creditCache.has(id)) creditCache.set(id, misattributed(withoutHedges(claimText), index.passages[id]!.text));
     return creditCache.get(id);
   };
-  const creditedElsewhere = (c: Candidate) => (reporter ? c.ids.map(credit).find((x) => x) : undefined);
+  // Of a pair, the credit of the sentence that says more of the claim first: its neighbour may credit
+  // something else ("Forbes reported that three of the five…" beside "as Bloomberg points out, …").
+  const coverageAlone = (id: number) => alignTo(claim, ctx.view(id), emphasis).coverage;
+  const creditedElsewhere = (c: Candidate) => {
+    if (!reporter) return undefined;
+    const ids = c.ids.length < 2 ? c.ids : [...c.ids].sort((a, b) => coverageAlone(b) - coverageAlone(a));
+    return ids.map(credit).find((x) => x);
+  };
   const wouldSupport = (c: Candidate) => c.support >= SUPPORT_THRESHOLD && !creditedElsewhere(c) && c.a.allFacts && !c.a.conflicts.length && !c.a.missingNames && !c.a.polarityFlips && !c.a.negatedMissing && c.a.missingShare < MISSING_SHARE_MAX && !c.a.substitutions.length;
   // A would-be supporter that frames one of the claim's names with another name changes that name.
   // Or says the opposite of a claim word in its frame, using the claim's word only elsewhere.
