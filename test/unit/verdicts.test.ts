@@ -675,6 +675,15 @@ describe('verdicts', () => {
     assert.match(c.message, /^sources credit this to Bay Times/);
   });
 
+  it('reads the sources as disagreeing when one states the claim\'s date without saying all the rest, and another gives another day', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', [...UNRELATED, 'Mayor Lucia Ferrante resigned from her post and the transit board on 14 May 2024, saying the city needed new leadership.'].join('\n\n'));
+    e2.addSource('b.txt', [...UNRELATED, 'You might think that after news that Mayor Ferrante abruptly left the transit board Friday, the council would pause.'].join('\n\n'));
+    const c = only(e2, 'Ferrante left both of her jobs on 14 May 2024.');
+    assert.equal(c.verdict, 'disputed', c.message);
+    assert.equal(c.message, 'sources disagree: a.txt:21 says 14 May 2024, b.txt:21 says Friday');
+  });
+
   it('still matches a source whose find-and-replace corrupted a word', () => {
     const e2 = new Engine();
     e2.addSource('a.txt', 'Analysts said the startup had raised money to build decentralized It tools for hospitals and clinics.');

@@ -32,7 +32,9 @@ describe('text views', () => {
   it('matches everyday equivalents WordNet lists only under rarer senses ("firm" / "company", "funding" / "cash", "staff" / "employees")', () => {
     const pairs: [string, string, string][] = [['The firm thanked Okafor.', 'firm', 'The company thanked Okafor.'], ['Ferry funding fell.', 'funding', 'Ferry cash fell.'],
       ['Harbour staff left.', 'staff', 'Harbour employees left.'], ['Okafor thanked Delgado.', 'thanked', 'Okafor expressed gratitude to Delgado.'],
-      ['Okafor owns a large share.', 'owns', 'Okafor has a large ownership stake.'], ['Okafor owns a large share.', 'share', 'Okafor has a large ownership stake.']];
+      ['Okafor owns a large share.', 'owns', 'Okafor has a large ownership stake.'], ['Okafor owns a large share.', 'share', 'Okafor has a large ownership stake.'],
+      // An irregular form has its base's synonyms: "left" as "leave" meets "resigned".
+      ['Okafor left the board.', 'left', 'Okafor resigned from the board.']];
     for (const [a, norm, b] of pairs) {
       const claim = analyze(a);
       const word = claim.words.find((w) => w.norm === norm)!;

@@ -55,6 +55,11 @@ function irregular(): Map<string, string[]> {
  * "risen") or of a time unit ("monthly" -> "month"): one word to the aligner, which the stemmer cannot see.
  */
 export function otherForms(key: string): string[] {
+  return inflections(key) ?? adverbForms(key);
+}
+
+/** Irregular forms and time-unit adjectives only ("left" -> "leav", "monthly" -> "month"), if any. */
+export function inflections(key: string): string[] | undefined {
   if (!formsByKey) {
     formsByKey = new Map();
     for (const forms of [...irregular().values(), ...TIME_UNITS.split('|').map((e) => e.split(' '))]) {
@@ -62,7 +67,7 @@ export function otherForms(key: string): string[] {
       for (const k of keys) formsByKey.set(k, keys.filter((x) => x !== k));
     }
   }
-  return formsByKey.get(key) ?? adverbForms(key);
+  return formsByKey.get(key);
 }
 
 const adverbCache = new Map<string, string[]>();

@@ -4,7 +4,7 @@
  * near spelling; every number, amount and date must be there with the same value. Words weigh by
  * their rarity in the sources, so "Laforte" counts for more than "company".
  */
-import { antonymsOf, otherForms } from '../lexicon/antonyms';
+import { antonymsOf, inflections, otherForms } from '../lexicon/antonyms';
 import { areSynonyms, synonymsOf } from '../lexicon/thesaurus';
 import { STOPWORDS, WEAK_WORDS } from '../text/stopwords';
 import { type ContentWord, type Keys, type TextView, editDistance } from './analyze';
@@ -70,7 +70,9 @@ const synonymCache = new Map<string, Synonyms>();
 function synonyms(key: string): Synonyms {
   let s = synonymCache.get(key);
   if (!s) {
-    const all = synonymsOf(key);
+    // An irregular form has its base form's synonyms ("left" meets "resigned" as "leave" does).
+    const forms = inflections(key);
+    const all = forms ? [...new Set([key, ...forms].flatMap((k) => synonymsOf(k)))].filter((k) => k !== key && !forms.includes(k)) : synonymsOf(key);
     const phrases = all.filter((k) => k.includes(' '));
     s = { words: all.filter((k) => !k.includes(' ')), phrases, phraseWords: phrases.map((p) => p.split(' ').filter((w) => !STOPWORDS.has(w))) };
     if (synonymCache.size > 100_000) synonymCache.clear();

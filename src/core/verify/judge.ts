@@ -319,8 +319,12 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
     // The conflict to name: one of a kind with the claim's fact ("March 22" / "March 23") before a weekday against a date.
     const conflict = against.a.conflicts.find((c) => c.claim.kind === c.source.kind) ?? against.a.conflicts[0]!;
     const said = sourceWording(conflict.source, conflict.claim);
-    if (supporting.length) {
-      const pro = supporting[0]!;
+    // A passage about the same thing that states the claim's very figure or date takes the claim's
+    // side of the disagreement, even when it does not say all the rest ("left both posts on March 23,
+    // 2024" / "resigned from his position and the board on March 23, 2024" / "left … Friday").
+    const pro = supporting[0] ?? candidates.find((c) => !c.a.conflicts.length && !c.a.polarityFlips && c.a.context >= CONTEXT_THRESHOLD &&
+      conflict.claim.kind !== 'name' && c.view.facts.some((f) => sameFact(conflict.claim, f)));
+    if (pro) {
       const ev = [{ ids: pro.ids, score: round(pro.a.coverage) }, { ids: against.ids, score: round(against.a.context) }];
       // What the supporting source says, in its words when they differ in kind ("15 March 2025" for "Saturday").
       const proFact = pro.ids.flatMap((id) => ctx.view(id).facts).find((f) => sameFact(conflict.claim, f));
