@@ -423,6 +423,17 @@ describe('verdicts', () => {
     assert.equal(wrong.message, 'the source has these words, but not from Maria Delgado (a.txt:21)');
   });
 
+  it('gives quoted words to whom the sentence holding them credits, whoever else is named around it', () => {
+    const e2 = new Engine();
+    e2.addSource('a.txt', [...UNRELATED, ['Mayor Lucia Ferrante unveiled the ferry plan on Monday.',
+      'It is, the Harbor Herald notes, a plan to make the crossing \u201ccheaper and faster for every commuter on the bay.\u201d'].join(' ')].join('\n\n'));
+    const wrong = only(e2, 'Ferrante said the plan would make the crossing \u201ccheaper and faster for every commuter on the bay.\u201d');
+    assert.equal(wrong.verdict, 'misquote', wrong.message);
+    assert.equal(wrong.message, 'the source has these words, but from Harbor Herald, not Ferrante (a.txt:21)');
+    const right = only(e2, 'The Harbor Herald called it a plan to make the crossing \u201ccheaper and faster for every commuter on the bay.\u201d');
+    assert.equal(right.verdict, 'supported', right.message);
+  });
+
   it('reads "more than", "fewer than", "at least" and "about" before a figure as the range they allow', () => {
     const e2 = new Engine();
     e2.addSource('a.txt', [...UNRELATED, 'The new ferry terminal employs 600 people and cost $45 million to build; tickets sold out within three days.'].join('\n\n'));

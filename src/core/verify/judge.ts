@@ -404,6 +404,7 @@ function checkQuotes(quotes: Quote[], ctx: JudgeContext, claimHits: number[], sp
     const hits = index.search(claimQuery(qv, ctx, 0), 20).map((h) => h.id);
     const ids = [...new Set([...hits, ...claimHits.slice(0, 20)])];
     let found: number | undefined;
+    let elsewhere: string | undefined;
     let credited = !surname || surname.length < 3;
     for (const id of ids) {
       const p = index.passages[id]!;
@@ -411,14 +412,22 @@ function checkQuotes(quotes: Quote[], ctx: JudgeContext, claimHits: number[], sp
       const words = wordsOf(id);
       const joined = next && next.sourceIndex === p.sourceIndex ? words.concat(wordsOf(id + 1)) : words;
       if (containsQuote(joined, quote)) {
-        found ??= id;
-        if (!credited && namesAround(ctx, id, surname!)) credited = true;
+        // The sentence that holds the words: this one, or the next when they are in it alone.
+        const holder = joined !== words && !containsQuote(words, quote) && containsQuote(wordsOf(id + 1), quote) ? id + 1 : id;
+        found ??= holder;
+        // A sentence that credits its words to someone itself ("…, website TechRadar notes, … “more
+        // accessible…”") gives them to that one, whoever else is named around it.
+        const own = attributionOf(index.passages[holder]!.text);
+        const ownSurname = own?.name.split(' ').pop();
+        if (!credited && (own ? ownSurname === surname : namesAround(ctx, holder, surname!))) credited = true;
+        if (own && !credited && found === holder) elsewhere = own.text;
         if (credited) break;
       }
     }
     // The words are in a source, but no source gives them to the claim's speaker.
     if (found !== undefined && !credited) {
-      return { message: `the source has these words, but not from ${speaker!.name} (${ctx.label(index.passages[found]!)})`, ids: [found], similarity: 1, fixes: [] };
+      const from = elsewhere ? `from ${elsewhere}, not ${speaker!.name}` : `not from ${speaker!.name}`;
+      return { message: `the source has these words, but ${from} (${ctx.label(index.passages[found]!)})`, ids: [found], similarity: 1, fixes: [] };
     }
     if (found !== undefined) continue;
     let best: { id: number; similarity: number; text: string } | undefined;
