@@ -254,13 +254,14 @@ function counterpart(claim: TextView, fact: Fact, passage: TextView): Fact | und
   };
   // (The claim's side looks one word further: "Bitcoin was changing hands for roughly $54,000".)
   const mine = near(claim, fact, 4);
+  const mineList = [...mine];
   // A date often closes its clause, words away from the verb it dates ("resigned from his position
   // and the board on March 23"): the passage's side looks further.
   let best: Fact | undefined;
   let bestShared = -1;
   for (const r of rivals) {
     let shared = 0;
-    for (const k of near(passage, r, fact.kind === 'date' || fact.kind === 'weekday' ? 6 : 3)) if (mine.has(k) || [...mine].some((m) => areSynonyms(m, k))) shared++;
+    for (const k of near(passage, r, fact.kind === 'date' || fact.kind === 'weekday' ? 6 : 3)) if (mine.has(k) || mineList.some((m) => areSynonyms(m, k))) shared++;
     if (shared > bestShared) {
       best = r;
       bestShared = shared;

@@ -132,7 +132,9 @@ export function aligner(index: PassageIndex): (claim: TextView, passage: TextVie
 
 export function judge(claimText: string, ctx: JudgeContext): Judged {
   const { index } = ctx;
-  const claim = analyze(withoutHedges(claimText));
+  // A report credited to no one ("one report says") is a hedge: the claim is what it reports.
+  const hedged = withoutHedges(claimText);
+  const claim = analyze(hedged);
   const maxIdf = index.maxIdf();
   const alignTo = aligner(index);
   const hits = index.search(claimQuery(claim, ctx), CANDIDATES);
@@ -194,16 +196,20 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
 
   // A report credited to someone else in the passage that says it ("according to Bloomberg" / "Forbes
   // reported") is not what the claim says, however much else matches.
-  const reporter = attributionOf(withoutHedges(claimText));
+  const reporter = attributionOf(hedged);
   // (A pair of passages is credited elsewhere when either passage is: part of what it says is someone else's report.)
   const creditCache = new Map<number, ReturnType<typeof misattributed>>();
   const credit = (id: number) => {
-    if (!creditCache.has(id)) creditCache.set(id, misattributed(withoutHedges(claimText), index.passages[id]!.text));
+    if (!creditCache.has(id)) creditCache.set(id, misattributed(hedged, index.passages[id]!.text));
     return creditCache.get(id);
   };
   // Of a pair, the credit of the sentence that says more of the claim first: its neighbour may credit
   // something else ("Forbes reported that three of the five…" beside "as Bloomberg points out, …").
-  const coverageAlone = (id: number) => alignTo(claim, ctx.view(id), emphasis).coverage;
+  const alone = new Map<number, number>();
+  const coverageAlone = (id: number) => {
+    if (!alone.has(id)) alone.set(id, alignTo(claim, ctx.view(id), emphasis).coverage);
+    return alone.get(id)!;
+  };
   const creditedElsewhere = (c: Candidate) => {
     if (!reporter) return undefined;
     const ids = c.ids.length < 2 ? c.ids : [...c.ids].sort((a, b) => coverageAlone(b) - coverageAlone(a));
@@ -282,7 +288,7 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
           };
         }
         const mine = own.conflict.source;
-        const replacement = /\p{Ll}/u.test(held.text) && !/^\p{Lu}+$/u.test(mine.text) ? mine.text.toLowerCase() : mine.text;
+        const replacement = roleReplacement(held.text, mine.text);
         return {
           verdict: 'contradicted',
           message: `sources say ${mine.name} is ${mine.text} (${label(own.c)}) and ${source.name} is ${source.text} (${label(swapped.c)}); the draft says ${held.name} is ${held.text}`,
@@ -291,8 +297,7 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
         };
       }
       const { claim: held, source } = swapped.conflict;
-      // In the draft's case unless the source's role is an acronym ("chief operating officer", "COO").
-      const replacement = /\p{Ll}/u.test(held.text) && !/^\p{Lu}+$/u.test(source.text) ? source.text.toLowerCase() : source.text;
+      const replacement = roleReplacement(held.text, source.text);
       return {
         verdict: 'contradicted',
         message: `sources say ${source.name} is ${source.text} (${label(swapped.c)}); the draft says ${held.text}`,
@@ -322,8 +327,8 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
     // A passage about the same thing that states the claim's very figure or date takes the claim's
     // side of the disagreement, even when it does not say all the rest ("left both posts on March 23,
     // 2024" / "resigned from his position and the board on March 23, 2024" / "left … Friday").
-    const pro = supporting[0] ?? candidates.find((c) => !c.a.conflicts.length && !c.a.polarityFlips && c.a.context >= CONTEXT_THRESHOLD &&
-      conflict.claim.kind !== 'name' && c.view.facts.some((f) => sameFact(conflict.claim, f)));
+    const states = (c: Candidate) => !c.a.conflicts.length && !c.a.polarityFlips && c.a.context >= CONTEXT_THRESHOLD && c.view.facts.some((f) => sameFact(conflict.claim, f));
+    const pro = supporting[0] ?? (conflict.claim.kind === 'name' ? undefined : candidates.find(states));
     if (pro) {
       const ev = [{ ids: pro.ids, score: round(pro.a.coverage) }, { ids: against.ids, score: round(against.a.context) }];
       // What the supporting source says, in its words when they differ in kind ("15 March 2025" for "Saturday").
@@ -459,6 +464,11 @@ function checkQuotes(quotes: Quote[], ctx: JudgeContext, claimHits: number[], sp
     return { message: missing, similarity: 0, fixes: [] };
   }
   return undefined;
+}
+
+/** The source's role as a replacement: in the draft's case unless an acronym ("chief operating officer", "COO"). */
+function roleReplacement(draft: string, source: string): string {
+  return /\p{Ll}/u.test(draft) && !/^\p{Lu}+$/u.test(source) ? source.toLowerCase() : source;
 }
 
 /** Keeps the draft's trailing punctuation inside the quote marks ("…everyone," -> "…us all,"). */
