@@ -6,12 +6,13 @@
 //      test/eval/resignation-third: a third, labelled from the sources alone by a helper who had not
 //      seen the engine or its output (a check on how far the second draft's tuning carries), and a
 //      fourth, written the same way later and kept out of the tuning (a held-out check), and a fifth
-//      in the manner of the shared draft, tuned on after the fourth was set aside
+//      in the manner of the shared draft, tuned on after the fourth was set aside; a sixth, written at
+//      the end of stop 12 and held out like the fourth
 //   3. the shared draft converted to plain text and to LaTeX (headings, escaped $, ``quotes''), and
 //      laid out as Markdown block quotes, lists and tables, scored the same way: the verdicts must not
 //      depend on the draft's format
 //   4. ../shared/external/climate-fever: 1,535 real claims against 5,240 Wikipedia sentences
-// Usage: node scripts/eval.mjs [--shared DIR] [--only resignation|more|third|fourth|fifth|formats|climate-fever] [--verbose]
+// Usage: node scripts/eval.mjs [--shared DIR] [--only resignation|more|third|fourth|fifth|sixth|formats|climate-fever] [--verbose]
 // Exits non-zero when a floor of issue #2 is missed (15/16 verdicts, 9/9 citations; hit@5 >= 55%,
 // balanced accuracy >= 55%, whole climate-fever check within 60 s).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -61,6 +62,7 @@ if (!only || only === 'more') scoreDraft('resignation-more', join(import.meta.di
 if (!only || only === 'third') scoreDraft('resignation-third', join(import.meta.dirname, '..', 'test/eval/resignation-third'));
 if (!only || only === 'fourth') scoreDraft('resignation-fourth', join(import.meta.dirname, '..', 'test/eval/resignation-fourth'));
 if (!only || only === 'fifth') scoreDraft('resignation-fifth', join(import.meta.dirname, '..', 'test/eval/resignation-fifth'));
+if (!only || only === 'sixth') scoreDraft('resignation-sixth', join(import.meta.dirname, '..', 'test/eval/resignation-sixth'));
 
 // The same draft and labels in other formats: Markdown headings become plain lines or \section{},
 // "$" becomes "\$" and curly quotes ``LaTeX quotes'' (the labels are converted alike).
