@@ -16,9 +16,23 @@ describe('roles', () => {
     assert.deepEqual(held('Ferrante’s chief of staff left. The CEO resigned as chair on Friday. She quit as CEO Monday.'), []);
   });
 
-  it('reads a past or former role ("had served as", "previously the")', () => {
+  it('reads a past or former role ("had served as", "previously the"), and a role after "as" in the name\'s clause', () => {
     assert.deepEqual(held('Before leaving, Okafor had served as Harbor Lines’ chief technology officer.'), ['Okafor: chief technology officer']);
     assert.deepEqual(held('Berg, previously the chief technology officer, now shares the top job.'), ['Berg: chief technology officer']);
+    assert.deepEqual(held('Reyes previously ran the company’s finances as chief financial officer.'), ['Reyes: chief financial officer']);
+    assert.deepEqual(held('Reyes previously ran Harbor Lines’ finances as chief financial officer.'), ['Reyes: chief financial officer']);
+    assert.deepEqual(held('Harbor Lines named Berg as interim CEO.'), ['Berg: chief executive']);
+    // Not across a clause: "who built the company," stands between.
+    assert.deepEqual(held('Okafor, who built the company, stepped down as CEO on Friday.'), []);
+  });
+
+  it('contradicts a role the sources give the person otherwise, with little else of the claim in the passage', () => {
+    const e = new Engine();
+    e.addSource('a.txt', ['Ferries cross the bay at dawn.', 'The museum holds Flemish paintings.',
+      'After Okafor’s departure, Harbor Lines said Chief Operating Officer Lena Berg and Chief Technology Officer Omar Reyes would share the interim leadership.'].join('\n\n'));
+    const c = e.check('Reyes previously ran Harbor Lines’ finances as chief financial officer.', 'plaintext').claims[0]!;
+    assert.equal(c.verdict, 'contradicted', c.message);
+    assert.match(c.message, /Omar Reyes is Chief Technology Officer/);
   });
 
   it('contradicts a role of one holder given to someone else, with the person\'s own role as the fix', () => {

@@ -54,6 +54,11 @@ export const CONTEXT_THRESHOLD = 0.6;
  * less surrounding agreement to be the same slot.
  */
 const CLOSE_CONTEXT_THRESHOLD = 0.45;
+/**
+ * A passage that names the claim's person with another role (or the role with another holder beside
+ * them) is about that person already: this much of the claim besides is enough for it to contradict.
+ */
+const ROLE_CONTEXT = 0.3;
 /** Closest wording at least this similar is offered as what the source says. */
 const WORDING_THRESHOLD = 0.45;
 /** Below that, a quotation of the sources sharing this much is still worth naming in the message (not as a fix). */
@@ -266,7 +271,7 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
     const textOf = (c: Candidate) => c.ids.map((id) => index.passages[id]!.text).join(' ');
     let swapped: { c: Candidate; conflict: RoleConflict } | undefined;
     for (const c of candidates) {
-      if ((c.a.coverage < SUBSTITUTION_CONTRADICTION && !supporting.includes(c)) || c.a.conflicts.length || c.a.polarityFlips) continue;
+      if ((c.a.coverage < ROLE_CONTEXT && !supporting.includes(c)) || c.a.conflicts.length || c.a.polarityFlips) continue;
       const conflict = roleConflict(roles, textOf(c));
       if (conflict) { swapped = { c, conflict }; break; }
     }

@@ -156,10 +156,28 @@ export function roleHoldings(text: string): RoleHolding[] {
     }
     if (k === at || k === 0) continue;
     if (!words.slice(k, at).some((w) => LINKS.has(w.lower)) && !/,\s*$/.test(text.slice(words[k - 1]!.end, words[k]!.start))) continue;
-    const name = nameBefore(words, k, text);
+    const name = nameBefore(words, k, text) ?? asRole(words, k, text);
     if (name) add(name, group);
   }
   return out;
+}
+
+/**
+ * "Laforte previously ran Stability's finances as chief financial officer": when the links before a
+ * role begin with "as", the holder is the clause's name a few words back (no punctuation between).
+ */
+function asRole(words: Word[], k: number, text: string): [number, number] | undefined {
+  if (words[k]?.lower !== 'as') return undefined;
+  for (let j = k - 1; j >= Math.max(0, k - 8); j--) {
+    if (/[^\s\p{L}\p{N}'\u2019-]/u.test(text.slice(words[j]!.end, words[j + 1]!.start))) return undefined;
+    // An owner ("Harbor Lines’ finances") is not the holder: past it, with up to two more words of its name.
+    if (isPossessive(words[j]!.text)) {
+      for (let n = 0; n < 2 && j > 0 && words[j - 1]!.capital; n++) j--;
+      continue;
+    }
+    if (isNameWord(words[j]!)) return nameBefore(words, j + 1, text);
+  }
+  return undefined;
 }
 
 export interface RoleConflict {
