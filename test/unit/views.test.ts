@@ -29,6 +29,14 @@ describe('text views', () => {
     }
   });
 
+  it('compares the polarity of "did not manage to raise" through "raise", not "manage" (which "Coatue Management" shares a stem with)', () => {
+    const claim = analyze('The company did not manage to raise new funds at the valuation it had sought.');
+    const passage = analyze('Harbor Lines, a firm backed by Coatue Management, has faced significant challenges, including unsuccessful attempts to raise new funding at a substantial valuation.');
+    assert.equal(align(claim, passage, () => 1, 1).polarityFlips, 0);
+    // "Raise" itself still differs from a passage that says it was raised.
+    assert.equal(align(claim, analyze('Harbor Lines managed to raise new funds at the valuation it had sought.'), () => 1, 1).polarityFlips, 1);
+  });
+
   it('matches everyday equivalents WordNet lists only under rarer senses ("firm" / "company", "funding" / "cash", "staff" / "employees")', () => {
     const pairs: [string, string, string][] = [['The firm thanked Okafor.', 'firm', 'The company thanked Okafor.'], ['Ferry funding fell.', 'funding', 'Ferry cash fell.'],
       ['Harbour staff left.', 'staff', 'Harbour employees left.'], ['Okafor thanked Delgado.', 'thanked', 'Okafor expressed gratitude to Delgado.'],

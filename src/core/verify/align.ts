@@ -271,6 +271,10 @@ function counterpart(claim: TextView, fact: Fact, passage: TextView): Fact | und
   return bestShared > 0 ? best : undefined;
 }
 
+/** Verbs whose negation is their next verb's ("not able to raise", "did not manage to raise", "does not want to sell"). */
+const PASS_ON = new Set(('able manage manages managed managing want wants wanted seem seems seemed appear appears appeared ' +
+  'plan plans planned intend intends intended hope hopes hoped need needs needed going').split(' '));
+
 const negating = new WeakMap<TextView, boolean>();
 /** Whether a text has a negation or attempt cue at all (once per view: a claim meets 40 passages, a passage many claims). */
 function hasNegation(view: TextView): boolean {
@@ -370,7 +374,12 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
     }
     total += weight;
     matched += weight * m;
-    if (m === 1 && mayNegate && !inSaidFact) {
+    // A verb that passes its negation on ("did not manage to raise", "was not able to raise") is
+    // compared through the verb after it, not itself: "faced" is no opposite of "did not manage".
+    const passesOn = PASS_ON.has(w.norm) && claim.tokens[w.index + 1]?.norm === 'to';
+    if (passesOn) {
+      // (Its match counts; its polarity is the next verb's.)
+    } else if (m === 1 && mayNegate && !inSaidFact) {
       // A flip only when no occurrence of the word in the passage has the claim's polarity ("hath not
       // known thee: but I have known thee" says both).
       const forms = otherForms(w.key);
