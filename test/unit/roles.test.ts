@@ -26,6 +26,18 @@ describe('roles', () => {
     assert.deepEqual(held('Okafor, who built the company, stepped down as CEO on Friday.'), []);
   });
 
+  it('contradicts a chief role given to someone no source knows, where a passage gives it to another', () => {
+    const e = new Engine();
+    e.addSource('a.txt', ['Ferries cross the bay at dawn.', 'The museum holds Flemish paintings.',
+      'Harbor Lines, on the other hand, has been more cautious, with CEO Tomas Okafor emphasizing the need for safe crossings.',
+      'Councillor Maria Delgado chairs the transit board.'].join('\n\n'));
+    const c = e.check('Harbor Lines chief executive Pieter Vos has stressed the need for safe crossings.', 'plaintext').claims[0]!;
+    assert.equal(c.verdict, 'contradicted', c.message);
+    assert.equal(c.message, 'sources say Tomas Okafor is CEO (a.txt:5); the draft says Pieter Vos is chief executive');
+    // A known person may share the role (co-chief executives): no contradiction from the role alone.
+    assert.notEqual(e.check('Harbor Lines chief executive Maria Delgado has stressed the need for safe crossings.', 'plaintext').claims[0]!.verdict, 'contradicted');
+  });
+
   it('contradicts a role the sources give the person otherwise, with little else of the claim in the passage', () => {
     const e = new Engine();
     e.addSource('a.txt', ['Ferries cross the bay at dawn.', 'The museum holds Flemish paintings.',

@@ -11,6 +11,7 @@ import { aboutSomeoneElse, align, framedNameChanges, framedOpposites, otherSubje
 import { attributionOf, misattributed, speakerOf, withoutHedges } from './attribution';
 import { holdsRole, roleConflict, roleHoldings, type RoleConflict } from './roles';
 import { foldWord } from '../text/fold';
+import { stem } from '../text/tokenize';
 import { daySlip, sameFact, scaleSlip, sourceWording } from './facts';
 import { closer, closestQuotation, closestWording, containsQuote, extractQuotes, wordsOfTokens, type Quote } from './quotes';
 import { collapse } from '../sources/parse';
@@ -269,10 +270,11 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
   const roles = contradicting.length ? [] : roleHoldings(claimText);
   if (roles.length) {
     const textOf = (c: Candidate) => c.ids.map((id) => index.passages[id]!.text).join(' ');
+    const unknown = (person: string) => index.documentFrequency(stem(person)) === 0;
     let swapped: { c: Candidate; conflict: RoleConflict } | undefined;
     for (const c of candidates) {
       if ((c.a.coverage < ROLE_CONTEXT && !supporting.includes(c)) || c.a.conflicts.length || c.a.polarityFlips) continue;
-      const conflict = roleConflict(roles, textOf(c));
+      const conflict = roleConflict(roles, textOf(c), unknown);
       if (conflict) { swapped = { c, conflict }; break; }
     }
     if (swapped && !supporting.some((c) => holdsRole(roles, textOf(c)))) {
@@ -280,7 +282,7 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
         // The role belongs to another; the person's own role, where a passage gives it, makes the fix.
         let own: { c: Candidate; conflict: RoleConflict } | undefined;
         for (const c of candidates) {
-          const conflict = c.a.conflicts.length || c.a.polarityFlips ? undefined : roleConflict(roles, textOf(c));
+          const conflict = c.a.conflicts.length || c.a.polarityFlips ? undefined : roleConflict(roles, textOf(c), unknown);
           if (conflict && !conflict.holder) { own = { c, conflict }; break; }
         }
         const { claim: held, source } = swapped.conflict;

@@ -195,7 +195,7 @@ const SINGLE = new Set(['chief technology officer', 'chief operating officer', '
  * claim's role to someone else (or both roles are of the kind one person holds one of): the roles are
  * swapped, not merely unmentioned. A passage that gives the person the claim's role agrees.
  */
-export function roleConflict(claim: RoleHolding[], passageText: string): RoleConflict | undefined {
+export function roleConflict(claim: RoleHolding[], passageText: string, unknown: (person: string) => boolean = () => false): RoleConflict | undefined {
   if (!claim.length) return undefined;
   const passage = roleHoldings(passageText);
   for (const c of claim) {
@@ -203,8 +203,10 @@ export function roleConflict(claim: RoleHolding[], passageText: string): RoleCon
     if (!theirs.length) {
       // "Mostaque was the chief technology officer" / "…Mostaque's departure… Chief Technology Officer
       // Daniel Laforte": the passage names the person and gives the role of one holder to another.
-      const other = SINGLE.has(c.role) ? passage.find((p) => p.role === c.role && p.person !== c.person) : undefined;
-      if (other && namesPerson(passageText, c.person)) return { claim: c, source: other, holder: true };
+      // So does a passage that gives the role to another, when no source knows the claim's person at
+      // all ("Google chief executive Satya Nadella" / "Google … with CEO Sundar Pichai").
+      const other = passage.find((p) => p.role === c.role && p.person !== c.person);
+      if (other && ((SINGLE.has(c.role) && namesPerson(passageText, c.person)) || (EXCLUSIVE.has(c.role) && unknown(c.person)))) return { claim: c, source: other, holder: true };
       continue;
     }
     if (theirs.some((p) => p.role === c.role)) continue;
