@@ -707,5 +707,8 @@ describe('verdicts', () => {
     e2.addSource('page.txt', 'Officials opened the bridge on Tuesday.\n\n3 thoughts on "Bridge"\n\nthe mayor secretly sold the bridge to a developer for one dollar');
     const c = only(e2, 'The mayor secretly sold the bridge to a developer for one dollar.');
     assert.equal(c.verdict, 'unsupported');
+    // Unless the claim is about the comments.
+    const about = only(e2, 'One reader claimed that the mayor secretly sold the bridge to a developer for one dollar.');
+    assert.equal(about.verdict, 'supported', about.message);
   });
 });

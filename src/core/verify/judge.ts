@@ -65,6 +65,8 @@ const WORDING_THRESHOLD = 0.45;
 /** Below that, a quotation of the sources sharing this much is still worth naming in the message (not as a fix). */
 const NEAREST_QUOTATION = 0.25;
 const CANDIDATES = 40;
+/** A claim about a page's readers' comments or its disclaimer ("One reader called…"). */
+const ABOUT_CHROME_RE = /\b(?:readers?|commenters?|comments?|commented|disclaimer)\b/i;
 /** At most this many of a sentence's words (the rarest) go into its query. */
 const QUERY_WORDS = 20;
 const MIN_RELATIVE_SCORE = 0.5;
@@ -143,7 +145,8 @@ export function judge(claimText: string, ctx: JudgeContext): Judged {
   const claim = analyze(hedged);
   const maxIdf = index.maxIdf();
   const alignTo = aligner(index);
-  const hits = index.search(claimQuery(claim, ctx), CANDIDATES);
+  // Page chrome (reader comments, disclaimers) is no evidence, unless the claim is about it.
+  const hits = index.search(claimQuery(claim, ctx), CANDIDATES, { includeChrome: ABOUT_CHROME_RE.test(hedged) });
   // Whether a passage has claim word i (by term id: asked of up to 20 neighbours per claim).
   const wordIds = claim.words.map((w) => index.termId(w.key));
   const hasWord = (v: TextView, i: number) => (v.keys.hasTerm ? wordIds[i] !== undefined && v.keys.hasTerm(wordIds[i]!) : v.keys.has(claim.words[i]!.key));
