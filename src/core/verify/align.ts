@@ -377,9 +377,7 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
     // A verb that passes its negation on ("did not manage to raise", "was not able to raise") is
     // compared through the verb after it, not itself: "faced" is no opposite of "did not manage".
     const passesOn = PASS_ON.has(w.norm) && claim.tokens[w.index + 1]?.norm === 'to';
-    if (passesOn) {
-      // (Its match counts; its polarity is the next verb's.)
-    } else if (m === 1 && mayNegate && !inSaidFact) {
+    if (m === 1 && mayNegate && !inSaidFact && !passesOn) {
       // A flip only when no occurrence of the word in the passage has the claim's polarity ("hath not
       // known thee: but I have known thee" says both).
       const forms = otherForms(w.key);
@@ -388,7 +386,7 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
         if ((t.key === w.key || forms.includes(t.key)) && !oppositePolarity(claim, w.index, passage, i, bothNegate)) samePolarity = true;
       });
       if (!samePolarity) polarityFlips++;
-    } else if (m > 0 && m < 1 && mayNegate && !opposed) {
+    } else if (m > 0 && m < 1 && mayNegate && !opposed && !passesOn) {
       // Matched in other words: compare polarity at the synonym the passage uses ("fell" / "did not
       // fall"); where the match is a phrase or an acronym, a passage with no negation at all still
       // cannot say a negated claim ("did not resign" / "stepped down").

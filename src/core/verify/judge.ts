@@ -65,8 +65,8 @@ const WORDING_THRESHOLD = 0.45;
 /** Below that, a quotation of the sources sharing this much is still worth naming in the message (not as a fix). */
 const NEAREST_QUOTATION = 0.25;
 const CANDIDATES = 40;
-/** A claim about a page's readers' comments or its disclaimer ("One reader called…"). */
-const ABOUT_CHROME_RE = /\b(?:readers?|commenters?|comments?|commented|disclaimer)\b/i;
+/** A claim about a page's readers' comments or its disclaimer ("One reader called…"; not "his comments on a call"). */
+const ABOUT_CHROME_RE = /\b(?:readers?|commenters?|disclaimer)\b/i;
 /** At most this many of a sentence's words (the rarest) go into its query. */
 const QUERY_WORDS = 20;
 const MIN_RELATIVE_SCORE = 0.5;
