@@ -42,7 +42,9 @@ describe('text views', () => {
       ['Harbour staff left.', 'staff', 'Harbour employees left.'], ['Okafor thanked Delgado.', 'thanked', 'Okafor expressed gratitude to Delgado.'],
       ['Okafor owns a large share.', 'owns', 'Okafor has a large ownership stake.'], ['Okafor owns a large share.', 'share', 'Okafor has a large ownership stake.'],
       // An irregular form has its base's synonyms: "left" as "leave" meets "resigned".
-      ['Okafor left the board.', 'left', 'Okafor resigned from the board.']];
+      ['Okafor left the board.', 'left', 'Okafor resigned from the board.'],
+      ['The ferries were not mature enough for widespread use.', 'mature', 'The ferries were not ready for large-scale adoption.'],
+      ['The ferries were not mature enough for widespread use.', 'widespread', 'The ferries were not ready for large-scale adoption.']];
     for (const [a, norm, b] of pairs) {
       const claim = analyze(a);
       const word = claim.words.find((w) => w.norm === norm)!;

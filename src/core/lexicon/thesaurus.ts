@@ -37,7 +37,10 @@ resign|quit|step down|leave office|leave|depart|exit
 departure|exit|resignation
 trade|change hands
 stake|share|holding
-own|ownership`;
+own|ownership
+ready|mature|prepared
+widespread|large-scale|broad|mass
+adoption|use|uptake`;
 
 let groupsByKey: Map<string, number[]> | undefined;
 let membersByGroup: string[][] = [];
