@@ -1,8 +1,15 @@
 import { strict as assert } from 'node:assert';
-import { Engine } from '../../src/core';
+import { Engine, type ClaimResult } from '../../src/core';
 import { roleConflict, roleHoldings } from '../../src/core/verify/roles';
 
 const held = (text: string) => roleHoldings(text).map((h) => `${h.name}: ${h.role}`);
+
+/** An engine over one source of these passages after two unrelated ones (a.txt: passages from line 5). */
+function sourceOf(...passages: string[]): (sentence: string) => ClaimResult {
+  const e = new Engine();
+  e.addSource('a.txt', ['Ferries cross the bay at dawn.', 'The museum holds Flemish paintings.', ...passages].join('\n\n'));
+  return (sentence) => e.check(sentence, 'plaintext').claims[0]!;
+}
 
 describe('roles', () => {
   it('reads who holds which role: a role before the name, or after it past a comma or a verb of being', () => {
@@ -27,37 +34,31 @@ describe('roles', () => {
   });
 
   it('contradicts a chief role given to someone no source knows, where a passage gives it to another', () => {
-    const e = new Engine();
-    e.addSource('a.txt', ['Ferries cross the bay at dawn.', 'The museum holds Flemish paintings.',
-      'Harbor Lines, on the other hand, has been more cautious, with CEO Tomas Okafor emphasizing the need for safe crossings.',
-      'Councillor Maria Delgado chairs the transit board.'].join('\n\n'));
-    const c = e.check('Harbor Lines chief executive Pieter Vos has stressed the need for safe crossings.', 'plaintext').claims[0]!;
+    const check = sourceOf('Harbor Lines, on the other hand, has been more cautious, with CEO Tomas Okafor emphasizing the need for safe crossings.',
+      'Councillor Maria Delgado chairs the transit board.');
+    const c = check('Harbor Lines chief executive Pieter Vos has stressed the need for safe crossings.');
     assert.equal(c.verdict, 'contradicted', c.message);
     assert.equal(c.message, 'sources say Tomas Okafor is CEO (a.txt:5); the draft says Pieter Vos is chief executive');
     // A known person may share the role (co-chief executives): no contradiction from the role alone.
-    assert.notEqual(e.check('Harbor Lines chief executive Maria Delgado has stressed the need for safe crossings.', 'plaintext').claims[0]!.verdict, 'contradicted');
+    assert.notEqual(check('Harbor Lines chief executive Maria Delgado has stressed the need for safe crossings.').verdict, 'contradicted');
   });
 
   it('contradicts a role the sources give the person otherwise, with little else of the claim in the passage', () => {
-    const e = new Engine();
-    e.addSource('a.txt', ['Ferries cross the bay at dawn.', 'The museum holds Flemish paintings.',
-      'After Okafor’s departure, Harbor Lines said Chief Operating Officer Lena Berg and Chief Technology Officer Omar Reyes would share the interim leadership.'].join('\n\n'));
-    const c = e.check('Reyes previously ran Harbor Lines’ finances as chief financial officer.', 'plaintext').claims[0]!;
+    const check = sourceOf('After Okafor’s departure, Harbor Lines said Chief Operating Officer Lena Berg and Chief Technology Officer Omar Reyes would share the interim leadership.');
+    const c = check('Reyes previously ran Harbor Lines’ finances as chief financial officer.');
     assert.equal(c.verdict, 'contradicted', c.message);
     assert.match(c.message, /Omar Reyes is Chief Technology Officer/);
   });
 
   it('contradicts a role of one holder given to someone else, with the person\'s own role as the fix', () => {
-    const e = new Engine();
-    e.addSource('a.txt', ['Ferries cross the bay at dawn.', 'The museum holds Flemish paintings.',
-      'Tomas Okafor, the founder and chief executive of Harbor Lines, stepped down on Monday.',
-      'After Okafor’s departure, Harbor Lines said Chief Operating Officer Lena Berg and Chief Technology Officer Omar Reyes would share the interim leadership.'].join('\n\n'));
-    const c = e.check('Before leaving, Okafor had served as Harbor Lines’ chief technology officer.', 'plaintext').claims[0]!;
+    const check = sourceOf('Tomas Okafor, the founder and chief executive of Harbor Lines, stepped down on Monday.',
+      'After Okafor’s departure, Harbor Lines said Chief Operating Officer Lena Berg and Chief Technology Officer Omar Reyes would share the interim leadership.');
+    const c = check('Before leaving, Okafor had served as Harbor Lines’ chief technology officer.');
     assert.equal(c.verdict, 'contradicted', c.message);
     assert.match(c.message, /Omar Reyes is Chief Technology Officer/);
     assert.match(c.message, /Tomas Okafor is chief executive/);
     assert.deepEqual(c.fixes.map((f) => f.replacement), ['chief executive']);
-    const berg = e.check('Berg, previously the chief technology officer, now shares the interim leadership.', 'plaintext').claims[0]!;
+    const berg = check('Berg, previously the chief technology officer, now shares the interim leadership.');
     assert.equal(berg.verdict, 'contradicted', berg.message);
     assert.match(berg.message, /Lena Berg is Chief Operating Officer/);
   });
