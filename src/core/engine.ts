@@ -161,7 +161,8 @@ export class Engine {
     const samples = this.sampleSentences(WARM_UP_SAMPLES);
     const changed = (text: string) => text.replace(/\d+/, (n) => String(Number(n) + 1));
     for (const text of samples.slice(0, WARM_UP_JUDGED)) {
-      for (const sentence of changed(text) === text ? [text] : [text, changed(text)]) {
+      const other = changed(text);
+      for (const sentence of other === text ? [text] : [text, other]) {
         judge(sentence, this.context());
         yield;
         if (superseded()) return false;

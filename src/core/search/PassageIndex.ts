@@ -565,7 +565,7 @@ export class PassageKeys {
 
   has(key: string): boolean {
     const id = this.index.termId(key);
-    return id !== undefined && this.terms.includes(id);
+    return id !== undefined && this.hasTerm(id);
   }
 
   hasTerm(id: number): boolean {

@@ -307,25 +307,17 @@ export function align(claim: TextView, passage: TextView, weigh: Weigh, factWeig
       if (rival) conflicts.push({ claim: fact, source: rival });
       continue;
     }
+    const stated = passage.facts.some((f) => sameFact(fact, f)) || countsListedNames(fact, passage);
+    const rival = stated ? undefined : counterpart(claim, fact, passage);
     // "In one post", "one report": a count of one in words is mostly an article; only a passage with
     // another count of the same thing disputes it, and none has to state it.
-    if (fact.kind === 'number' && fact.value === '1' && /^one\b/i.test(fact.text) && !passage.facts.some((f) => sameFact(fact, f))) {
-      const rival = counterpart(claim, fact, passage);
-      if (rival) {
-        total += factWeight;
-        allFacts = false;
-        conflicts.push({ claim: fact, source: rival });
-        conflictWeight += factWeight;
-      }
-      continue;
-    }
+    if (!stated && !rival && fact.kind === 'number' && fact.value === '1' && /^one\b/i.test(fact.text)) continue;
     total += factWeight;
-    if (passage.facts.some((f) => sameFact(fact, f)) || countsListedNames(fact, passage)) {
+    if (stated) {
       matched += factWeight;
       said.push(fact);
     } else {
       allFacts = false;
-      const rival = counterpart(claim, fact, passage);
       if (rival) {
         conflicts.push({ claim: fact, source: rival });
         conflictWeight += factWeight;

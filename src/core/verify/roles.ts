@@ -169,7 +169,7 @@ export function roleHoldings(text: string): RoleHolding[] {
 function asRole(words: Word[], k: number, text: string): [number, number] | undefined {
   if (words[k]?.lower !== 'as') return undefined;
   for (let j = k - 1; j >= Math.max(0, k - 8); j--) {
-    if (/[^\s\p{L}\p{N}'\u2019-]/u.test(text.slice(words[j]!.end, words[j + 1]!.start))) return undefined;
+    if (brokenGap(text, words[j]!.end, words[j + 1]!.start, true)) return undefined;
     // An owner ("Harbor Lines’ finances") is not the holder: past it, with up to two more words of its name.
     if (isPossessive(words[j]!.text)) {
       for (let n = 0; n < 2 && j > 0 && words[j - 1]!.capital; n++) j--;
@@ -197,7 +197,7 @@ const SINGLE = new Set(['chief technology officer', 'chief operating officer', '
  */
 export function roleConflict(claim: RoleHolding[], passageText: string, unknown: (person: string) => boolean = () => false): RoleConflict | undefined {
   if (!claim.length) return undefined;
-  const passage = roleHoldings(passageText);
+  const passage = holdingsOf(passageText);
   for (const c of claim) {
     const theirs = passage.filter((p) => p.person === c.person);
     if (!theirs.length) {
@@ -222,9 +222,23 @@ function namesPerson(text: string, person: string): boolean {
   return wordsOf(text).some((w) => w.lower === person);
 }
 
+const holdingsCache = new Map<string, RoleHolding[]>();
+/**
+ * A passage's holdings, read once: a role claim asks each of its candidates (and the same passages
+ * come back for the draft's other role claims).
+ */
+function holdingsOf(text: string): RoleHolding[] {
+  let out = holdingsCache.get(text);
+  if (!out) {
+    if (holdingsCache.size >= 5000) holdingsCache.clear();
+    holdingsCache.set(text, (out = roleHoldings(text)));
+  }
+  return out;
+}
+
 /** Whether a passage gives one of the claim's holders the claim's role. */
 export function holdsRole(claim: RoleHolding[], passageText: string): boolean {
   if (!claim.length) return false;
-  const passage = roleHoldings(passageText);
+  const passage = holdingsOf(passageText);
   return claim.some((c) => passage.some((p) => p.person === c.person && p.role === c.role));
 }
