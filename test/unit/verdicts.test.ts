@@ -33,6 +33,13 @@ const UNRELATED = ['Ferries cross the bay at dawn.', 'The museum holds Flemish p
   'A storm closed the mountain pass.', 'The orchestra toured six cities.', 'Bees pollinate the orchards.',
   'The library extended its hours.', 'Rail workers voted on the offer.', 'A new bridge spans the river.', 'The mayor opened a clinic.'];
 
+/** An engine over one source, a.txt: the unrelated passages, then these (from line 21). */
+function amongUnrelated(...passages: string[]): Engine {
+  const e = new Engine();
+  e.addSource('a.txt', [...UNRELATED, ...passages].join('\n\n'));
+  return e;
+}
+
 function only(e: Engine, sentence: string): ClaimResult {
   const claims = e.check(sentence, 'markdown').claims;
   assert.equal(claims.length, 1, `expected one claim in ${JSON.stringify(sentence)}`);
@@ -86,8 +93,7 @@ describe('verdicts', () => {
   });
 
   it('reads LaTeX\'s thousands comma ({,}) as part of the figure', () => {
-    const e2 = new Engine();
-    e2.addSource('a.txt', [...UNRELATED, 'The harbour authority paid $64,062 for the old ferry last spring.'].join('\n\n'));
+    const e2 = amongUnrelated('The harbour authority paid $64,062 for the old ferry last spring.');
     const right = e2.check('The harbour authority paid \\$64{,}062 for the old ferry last spring.\n', 'latex').claims[0]!;
     assert.equal(right.verdict, 'supported', right.message);
     const text = 'The harbour authority paid \\$46{,}062 for the old ferry last spring.\n';
@@ -114,9 +120,8 @@ describe('verdicts', () => {
   });
 
   it('offers, of equally close wordings, the one as long as the quotation and ending on its head word', () => {
-    const e2 = new Engine();
-    e2.addSource('a.txt', [...UNRELATED, 'Okafor has long asked for “more reliable and frequent ferries on the bay,” the paper said.',
-      'Delgado prefers a quick and cheap approach to the docks.'].join('\n\n'));
+    const e2 = amongUnrelated('Okafor has long asked for “more reliable and frequent ferries on the bay,” the paper said.',
+      'Delgado prefers a quick and cheap approach to the docks.');
     const c = only(e2, 'Okafor asked for “fair and cheap ferries.”');
     assert.equal(c.verdict, 'misquote');
     assert.match(c.message, /^the source says “reliable and frequent ferries” \(a\.txt:21\)/);
@@ -181,9 +186,8 @@ describe('verdicts', () => {
   });
 
   it('reads "failed to", "struggling to", "tried to" and "had trouble raising" as not done, and "never tried to" as not even attempted', () => {
-    const e2 = new Engine();
-    e2.addSource('a.txt', [...UNRELATED, 'The harbour authority was struggling to raise new funding for the ferry terminal in 2023.',
-      'The museum was unsuccessful in trying to borrow the Flemish tapestries last winter.'].join('\n\n'));
+    const e2 = amongUnrelated('The harbour authority was struggling to raise new funding for the ferry terminal in 2023.',
+      'The museum was unsuccessful in trying to borrow the Flemish tapestries last winter.');
     const verdict = (s: string) => only(e2, s).verdict;
     assert.notEqual(verdict('The harbour authority raised new funding for the ferry terminal in 2023.'), 'supported');
     assert.equal(verdict('The harbour authority failed to raise new funding for the ferry terminal in 2023.'), 'supported');
@@ -196,8 +200,7 @@ describe('verdicts', () => {
   });
 
   it('reads a figure with another scale word as the same slot ("$3 billion" / "$3 million"), and "monthly" as "per month"', () => {
-    const e2 = new Engine();
-    e2.addSource('a.txt', [...UNRELATED, 'Harbor City was reportedly spending approximately $3 million per month on ferry fuel as of May 2024, while struggling to cut costs.'].join('\n\n'));
+    const e2 = amongUnrelated('Harbor City was reportedly spending approximately $3 million per month on ferry fuel as of May 2024, while struggling to cut costs.');
     const slip = only(e2, 'In May 2024, the city\u2019s monthly fuel bill stood at about $3 billion.');
     assert.equal(slip.verdict, 'contradicted', slip.message);
     assert.match(slip.message, /sources say \$3 million/);
@@ -207,9 +210,8 @@ describe('verdicts', () => {
   });
 
   it('reads a report credited to another outlet as contradicted, with a fix, even when the next sentence names the claimed one', () => {
-    const e2 = new Engine();
-    e2.addSource('a.txt', [...UNRELATED, ['Just last week the Harbor Herald reported that two of the four ferry captains were leaving.',
-      'And, as Bay News points out, the ferry service was thought to be losing thousands of dollars every week.'].join(' ')].join('\n\n'));
+    const e2 = amongUnrelated(['Just last week the Harbor Herald reported that two of the four ferry captains were leaving.',
+      'And, as Bay News points out, the ferry service was thought to be losing thousands of dollars every week.'].join(' '));
     const claim = 'According to Bay News, two of the four ferry captains were leaving.';
     const c = only(e2, claim);
     assert.equal(c.verdict, 'contradicted', c.message);
@@ -224,8 +226,7 @@ describe('verdicts', () => {
   });
 
   it('reads a report credited to no one ("according to one report") as a hedge, not as words a source must say', () => {
-    const e2 = new Engine();
-    e2.addSource('a.txt', [...UNRELATED, 'The ferry strike began early Monday morning and closed the harbour.'].join('\n\n'));
+    const e2 = amongUnrelated('The ferry strike began early Monday morning and closed the harbour.');
     for (const s of ['The ferry strike began early on Monday morning, according to one report.', 'According to local reports, the ferry strike began early Monday morning.',
       'It was reported that the ferry strike began early Monday morning.', 'Reports say the ferry strike began early Monday morning.']) {
       const c = only(e2, s);
@@ -237,8 +238,7 @@ describe('verdicts', () => {
   });
 
   it('reads a name changed next to the same word ("a Porto-based shipyard" / "a Lisbon-based shipyard") as contradicted, with a fix', () => {
-    const e2 = new Engine();
-    e2.addSource('a.txt', [...UNRELATED, 'Two electric ferries will be built by Estaleiro Norte, a Lisbon-based shipyard, for the harbour service.'].join('\n\n'));
+    const e2 = amongUnrelated('Two electric ferries will be built by Estaleiro Norte, a Lisbon-based shipyard, for the harbour service.');
     const claim = 'The two electric ferries will be built by a Porto-based shipyard.';
     const c = only(e2, claim);
     assert.equal(c.verdict, 'contradicted', c.message);
@@ -250,8 +250,7 @@ describe('verdicts', () => {
   });
 
   it('reads roles swapped between the people a passage names as contradicted, with a fix', () => {
-    const e2 = new Engine();
-    e2.addSource('a.txt', [...UNRELATED, 'Interim leadership of the ferry service passes to Chief Operating Officer Maria Delgado and Chief Technology Officer Tomas Okafor.'].join('\n\n'));
+    const e2 = amongUnrelated('Interim leadership of the ferry service passes to Chief Operating Officer Maria Delgado and Chief Technology Officer Tomas Okafor.');
     const claim = 'Maria Delgado is the ferry service\u2019s chief technology officer.';
     const c = only(e2, claim);
     assert.equal(c.verdict, 'contradicted', c.message);
@@ -262,9 +261,8 @@ describe('verdicts', () => {
   });
 
   it('does not support a negated word the passage does not have ("was not pushing"), and reads "not only" as no negation', () => {
-    const e2 = new Engine();
-    e2.addSource('a.txt', [...UNRELATED, 'The council had concerns about the cost of the ferries that the mayor was pressing for.',
-      'The ferries carry passengers and bicycles across the bay.'].join('\n\n'));
+    const e2 = amongUnrelated('The council had concerns about the cost of the ferries that the mayor was pressing for.',
+      'The ferries carry passengers and bicycles across the bay.');
     assert.notEqual(only(e2, 'The council had concerns about the cost of the ferries that the mayor was not pushing hard enough for.').verdict, 'supported');
     assert.notEqual(only(e2, 'The council had concerns about the cost of the ferries, which the mayor was not keen on.').verdict, 'supported');
     assert.equal(only(e2, 'The council had concerns about the cost of the ferries that the mayor was pressing for.').verdict, 'supported');
@@ -273,9 +271,8 @@ describe('verdicts', () => {
   });
 
   it('reads a duration ("three weeks") as no count of three things, and a name after the same verb and preposition as changed', () => {
-    const e2 = new Engine();
-    e2.addSource('a.txt', [...UNRELATED, 'Just last week the Harbor Herald reported that three of the five ferry captains were leaving.',
-      'The ferry operator has recently been partnering with Siemens and buying electric engines.'].join('\n\n'));
+    const e2 = amongUnrelated('Just last week the Harbor Herald reported that three of the five ferry captains were leaving.',
+      'The ferry operator has recently been partnering with Siemens and buying electric engines.');
     assert.notEqual(only(e2, 'Three weeks ago the Harbor Herald reported that ferry captains were leaving.').verdict, 'supported');
     assert.equal(only(e2, 'The Harbor Herald reported that three of the five ferry captains were leaving.').verdict, 'supported');
     const c = only(e2, 'The ferry operator has been partnering with Alstom and buying electric engines.');
@@ -284,8 +281,7 @@ describe('verdicts', () => {
   });
 
   it('reads an opposite said in a phrase ("joined the board" / "stepped down from the board") as contradicted, without a fix', () => {
-    const e2 = new Engine();
-    e2.addSource('a.txt', [...UNRELATED, 'Lucia Ferrante, the founder of Harbor Lines, has stepped down from the board of the ferry company.'].join('\n\n'));
+    const e2 = amongUnrelated('Lucia Ferrante, the founder of Harbor Lines, has stepped down from the board of the ferry company.');
     const c = only(e2, 'Lucia Ferrante joined the board of the ferry company.');
     assert.equal(c.verdict, 'contradicted', c.message);
     assert.match(c.message, /^the source says the opposite/);
@@ -294,9 +290,8 @@ describe('verdicts', () => {
   });
 
   it('reads a name changed in its frame as contradicted even when the passage names it elsewhere, but not names listed in another order', () => {
-    const e2 = new Engine();
-    e2.addSource('a.txt', [...UNRELATED, 'The ferry operator has been partnering with Wartsila, while rivals such as Siemens build their own engines.',
-      'The new ferries were backed by Harbor Bank and Coast Credit.', 'Leadership passes to Chief Operating Officer Maria Delgado and Chief Technology Officer Tomas Okafor.'].join('\n\n'));
+    const e2 = amongUnrelated('The ferry operator has been partnering with Wartsila, while rivals such as Siemens build their own engines.',
+      'The new ferries were backed by Harbor Bank and Coast Credit.', 'Leadership passes to Chief Operating Officer Maria Delgado and Chief Technology Officer Tomas Okafor.');
     const c = only(e2, 'The ferry operator has been partnering with Siemens.');
     assert.equal(c.verdict, 'contradicted', c.message);
     assert.match(c.message, /sources say “partnering with Wartsila”/);
@@ -306,9 +301,8 @@ describe('verdicts', () => {
   });
 
   it('compares polarity where the passage says a claim phrase in other words, passes a negation through "able to", reads "near" as about', () => {
-    const e2 = new Engine();
-    e2.addSource('a.txt', [...UNRELATED, 'Lucia Ferrante resigned from the board of Harbor Lines, saying the ferries cannot wait.',
-      'Harbor Lines was struggling to raise new funding for the ferries.', 'Ferry tickets sold for approximately $64,062 in total on the first day.'].join('\n\n'));
+    const e2 = amongUnrelated('Lucia Ferrante resigned from the board of Harbor Lines, saying the ferries cannot wait.',
+      'Harbor Lines was struggling to raise new funding for the ferries.', 'Ferry tickets sold for approximately $64,062 in total on the first day.');
     // "Stepping down" is "resigned" in other words; the passage's other negation ("cannot wait") is not about it.
     assert.equal(only(e2, 'Lucia Ferrante is not stepping down from the board of Harbor Lines.').verdict, 'contradicted');
     assert.equal(only(e2, 'Lucia Ferrante is stepping down from the board of Harbor Lines.').verdict, 'supported');
@@ -318,25 +312,22 @@ describe('verdicts', () => {
   });
 
   it('reads a small count of people ("two executives") as said by a passage that lists that many names, never as contradicted by it', () => {
-    const e2 = new Engine();
-    e2.addSource('a.txt', [...UNRELATED, 'Interim leadership of the ferry service passes to Chief Operating Officer Maria Delgado and Chief Technology Officer Tomas Okafor.'].join('\n\n'));
+    const e2 = amongUnrelated('Interim leadership of the ferry service passes to Chief Operating Officer Maria Delgado and Chief Technology Officer Tomas Okafor.');
     assert.equal(only(e2, 'Interim leadership of the ferry service passes to two executives.').verdict, 'supported');
     assert.equal(only(e2, 'Interim leadership of the ferry service passes to three executives.').verdict, 'unsupported');
     assert.equal(only(e2, 'Interim leadership of the ferry service passes to two executives for two years.').verdict, 'unsupported');
   });
 
   it('reads a word joined by a dot as one word in quotations ("dot.com" is not the quoted "dot com")', () => {
-    const e2 = new Engine();
-    e2.addSource('a.txt', [...UNRELATED, 'Okafor called the ferry boom “the ‘dot ferry’ bubble”, a parallel to the dot.com bubble of the early 2000s.'].join('\n\n'));
+    const e2 = amongUnrelated('Okafor called the ferry boom “the ‘dot ferry’ bubble”, a parallel to the dot.com bubble of the early 2000s.');
     assert.equal(only(e2, 'Okafor called the ferry boom “the ‘dot com’ bubble.”').verdict, 'misquote');
     assert.equal(only(e2, 'Okafor called the ferry boom “the ‘dot ferry’ bubble.”').verdict, 'supported');
     assert.equal(only(e2, 'Okafor compared the ferry boom to “the dot.com bubble.”').verdict, 'supported');
   });
 
   it('compares shares of a whole: "fewer than half" against "three of the five", "most" with it', () => {
-    const e2 = new Engine();
-    e2.addSource('a.txt', [...UNRELATED, 'Just last week the Harbor Herald reported that three of the five ferry captains were leaving.',
-      'Ferry traffic fell sharply in the second half of the decade.'].join('\n\n'));
+    const e2 = amongUnrelated('Just last week the Harbor Herald reported that three of the five ferry captains were leaving.',
+      'Ferry traffic fell sharply in the second half of the decade.');
     const fewer = only(e2, 'Fewer than half of the ferry captains were leaving, the Harbor Herald reported.');
     assert.equal(fewer.verdict, 'contradicted', fewer.message);
     assert.match(fewer.message, /sources say three of the five/);
@@ -349,9 +340,8 @@ describe('verdicts', () => {
   });
 
   it('reads the opposite in the claim word\'s frame as contradicted though the passage uses the word elsewhere, and a name that opens the claim', () => {
-    const e2 = new Engine();
-    e2.addSource('a.txt', [...UNRELATED, 'Harbor Lines focuses on public ferry service, an alternative to the private ferry operators of the bay.',
-      'Harbor Lines is backed by Coast Credit.'].join('\n\n'));
+    const e2 = amongUnrelated('Harbor Lines focuses on public ferry service, an alternative to the private ferry operators of the bay.',
+      'Harbor Lines is backed by Coast Credit.');
     const c = only(e2, 'Harbor Lines focuses on private ferry service.');
     assert.equal(c.verdict, 'contradicted', c.message);
     assert.equal(c.fixes[0]?.replacement, 'public');
@@ -366,10 +356,9 @@ describe('verdicts', () => {
   });
 
   it('reads "a million" as a figure, "about" as agreeing with a bound near it, and no name in a sentence-opening function word', () => {
-    const e2 = new Engine();
-    e2.addSource('a.txt', [...UNRELATED, 'The ferry timetable app has been downloaded hundreds of millions of times.',
+    const e2 = amongUnrelated('The ferry timetable app has been downloaded hundreds of millions of times.',
       'Ferry revenue exceeds $2.5 million a year, the harbour office said.', 'Under Ferrante\u2019s leadership, Harbor Lines doubled its fleet.',
-      'Lucia Ferrante, the founder of Harbor Lines, resigned on Friday.'].join('\n\n'));
+      'Lucia Ferrante, the founder of Harbor Lines, resigned on Friday.');
     assert.equal(only(e2, 'The ferry timetable app has been downloaded fewer than a million times.').verdict, 'contradicted');
     assert.equal(only(e2, 'Ferry revenue is about $2.5 million a year, the harbour office said.').verdict, 'supported');
     // "Under Ferrante" is no rival of "Lucia Ferrante".
@@ -377,9 +366,8 @@ describe('verdicts', () => {
   });
 
   it('does not support a report credited to an outlet no supporting source names', () => {
-    const e2 = new Engine();
-    e2.addSource('a.txt', [...UNRELATED, 'The ferry service lost money for the third year running.',
-      'Just last week the Harbor Herald reported that two of the four ferry captains were leaving.'].join('\n\n'));
+    const e2 = amongUnrelated('The ferry service lost money for the third year running.',
+      'Just last week the Harbor Herald reported that two of the four ferry captains were leaving.');
     const c = only(e2, 'Reuters reported that the ferry service lost money for the third year running.');
     assert.equal(c.verdict, 'unsupported', c.message);
     assert.equal(c.message, 'the sources say this (a.txt:21), but none credits it to Reuters');
@@ -412,9 +400,8 @@ describe('verdicts', () => {
   });
 
   it('reads a quotation credited to someone the source does not give it to as a misquote', () => {
-    const e2 = new Engine();
-    e2.addSource('a.txt', [...UNRELATED, ['Back in July the mayor, Lucia Ferrante, spoke with reporters about the harbour.',
-      'The weather was poor that week.', '\u201cWe will finish the new docks by the spring,\u201d she said.'].join(' ')].join('\n\n'));
+    const e2 = amongUnrelated(['Back in July the mayor, Lucia Ferrante, spoke with reporters about the harbour.',
+      'The weather was poor that week.', '\u201cWe will finish the new docks by the spring,\u201d she said.'].join(' '));
     e2.addSource('b.txt', 'Councillor Maria Delgado chairs the transit board.\n\nShe opposed the ferry budget.');
     assert.equal(only(e2, 'Lucia Ferrante said, \u201cWe will finish the new docks by the spring.\u201d').verdict, 'supported');
     assert.equal(only(e2, '\u201cWe will finish the new docks by the spring,\u201d said Ferrante.').verdict, 'supported');
@@ -424,9 +411,8 @@ describe('verdicts', () => {
   });
 
   it('gives quoted words to whom the sentence holding them credits, whoever else is named around it', () => {
-    const e2 = new Engine();
-    e2.addSource('a.txt', [...UNRELATED, ['Mayor Lucia Ferrante unveiled the ferry plan on Monday.',
-      'It is, the Harbor Herald notes, a plan to make the crossing \u201ccheaper and faster for every commuter on the bay.\u201d'].join(' ')].join('\n\n'));
+    const e2 = amongUnrelated(['Mayor Lucia Ferrante unveiled the ferry plan on Monday.',
+      'It is, the Harbor Herald notes, a plan to make the crossing \u201ccheaper and faster for every commuter on the bay.\u201d'].join(' '));
     const wrong = only(e2, 'Ferrante said the plan would make the crossing \u201ccheaper and faster for every commuter on the bay.\u201d');
     assert.equal(wrong.verdict, 'misquote', wrong.message);
     assert.equal(wrong.message, 'the source has these words, but from Harbor Herald, not Ferrante (a.txt:21)');
@@ -435,8 +421,7 @@ describe('verdicts', () => {
   });
 
   it('reads "more than", "fewer than", "at least" and "about" before a figure as the range they allow', () => {
-    const e2 = new Engine();
-    e2.addSource('a.txt', [...UNRELATED, 'The new ferry terminal employs 600 people and cost $45 million to build; tickets sold out within three days.'].join('\n\n'));
+    const e2 = amongUnrelated('The new ferry terminal employs 600 people and cost $45 million to build; tickets sold out within three days.');
     const verdict = (s: string) => only(e2, s).verdict;
     assert.equal(verdict('The new ferry terminal employs more than 500 people.'), 'supported');
     assert.equal(verdict('The new ferry terminal cost over $40 million to build.'), 'supported');
@@ -455,10 +440,9 @@ describe('verdicts', () => {
   });
 
   it('keeps names in a sentence that lists many, reads "one of" as no count, and spells acronyms from adjacent words only', () => {
-    const e2 = new Engine();
-    e2.addSource('a.txt', [...UNRELATED, 'The ferry line is backed by Harbor Capital Partners and Bay Trust Management.',
+    const e2 = amongUnrelated('The ferry line is backed by Harbor Capital Partners and Bay Trust Management.',
       'The interim co-chairs, Maria Delgado and Tomas Okafor, face a hard winter.',
-      'Lucia Ferrante, the CEO of the ferry line, resigned from the transit board in May.'].join('\n\n'));
+      'Lucia Ferrante, the CEO of the ferry line, resigned from the transit board in May.');
     const verdict = (s: string) => only(e2, s).verdict;
     // Most of its words are names, but "backed" is prose: an unknown name still counts.
     assert.equal(verdict('The ferry line is backed by Harbor Capital Partners, Bay Trust Management and Sequoia Capital.'), 'unsupported');
@@ -468,10 +452,9 @@ describe('verdicts', () => {
   });
 
   it('lets a passage saying the whole claim the other way outweigh a pair of passages that share its rarer words', () => {
-    const e2 = new Engine();
-    e2.addSource('a.txt', [...UNRELATED, ['Back in July the mayor was speaking with analysts on a financial call about the harbour.',
+    const e2 = amongUnrelated(['Back in July the mayor was speaking with analysts on a financial call about the harbour.',
       'In a clip, she said the ferries would one day sail in stormy waters.',
-      'The mayor even said the ferries weren\u2019t ready for year-round service in stormy waters.'].join(' ')].join('\n\n'));
+      'The mayor even said the ferries weren\u2019t ready for year-round service in stormy waters.'].join(' '));
     const c = only(e2, 'The mayor said in July that the ferries were ready for year-round service in stormy waters.');
     assert.equal(c.verdict, 'contradicted', c.message);
     assert.match(c.message, /the source says the opposite/);
@@ -612,10 +595,9 @@ describe('verdicts', () => {
   });
 
   it('does not lend a claim\'s subject to a sentence about someone else, even one glued to it by a lost space', () => {
-    const e2 = new Engine();
-    e2.addSource('a.txt', [...UNRELATED, 'While Harbor City has moved slowly, other ports have taken different approaches.Port Elbe, the largest of them, has signed a contract with Nordwerft for six ferries.',
+    const e2 = amongUnrelated('While Harbor City has moved slowly, other ports have taken different approaches.Port Elbe, the largest of them, has signed a contract with Nordwerft for six ferries.',
       'Harbor City remains the busiest port on the bay.',
-      'Mayor Lucia Ferrante, the chief executive of Harbor City, announced the ferry vote on 14 May 2024.'].join('\n\n'));
+      'Mayor Lucia Ferrante, the chief executive of Harbor City, announced the ferry vote on 14 May 2024.');
     const other = only(e2, 'Harbor City has signed a contract with Nordwerft.');
     assert.equal(other.verdict, 'unsupported', other.message);
     assert.match(other.message, /does not mention Harbor/);
@@ -639,8 +621,7 @@ describe('verdicts', () => {
   });
 
   it('reads "one" in words as an article unless a source counts the same thing otherwise', () => {
-    const e2 = new Engine();
-    e2.addSource('a.txt', [...UNRELATED, 'The council approved $2.5 million for two new electric ferries at its spring meeting.'].join('\n\n'));
+    const e2 = amongUnrelated('The council approved $2.5 million for two new electric ferries at its spring meeting.');
     const meeting = only(e2, 'At one meeting, the council approved $2.5 million for two new electric ferries.');
     assert.equal(meeting.verdict, 'supported', meeting.message);
     const ferries = only(e2, 'The council approved $2.5 million for one new electric ferry.');
@@ -648,16 +629,14 @@ describe('verdicts', () => {
   });
 
   it('carries a negation on through "ever" ("without the data ever leaving" says "never leaves")', () => {
-    const e2 = new Engine();
-    e2.addSource('a.txt', [...UNRELATED, 'Harbor Lines trains its routing models on distributed data without the data ever leaving the ferry terminals.'].join('\n\n'));
+    const e2 = amongUnrelated('Harbor Lines trains its routing models on distributed data without the data ever leaving the ferry terminals.');
     const never = only(e2, 'Harbor Lines trains its routing models on distributed data that never leaves the ferry terminals.');
     assert.equal(never.verdict, 'supported', never.message);
     assert.notEqual(only(e2, 'Harbor Lines trains its routing models on distributed data that leaves the ferry terminals.').verdict, 'supported');
   });
 
   it('reads "rather than" and "instead of" as denying what follows', () => {
-    const e2 = new Engine();
-    e2.addSource('a.txt', [...UNRELATED, 'The harbour authority spent most of the grant on two new electric ferries for the bay.'].join('\n\n'));
+    const e2 = amongUnrelated('The harbour authority spent most of the grant on two new electric ferries for the bay.');
     assert.equal(only(e2, 'The harbour authority spent most of the grant on two new electric ferries for the bay.').verdict, 'supported');
     for (const sentence of ['The harbour authority spent most of the grant on wages rather than on two new electric ferries for the bay.',
       'The harbour authority spent most of the grant on wages instead of two new electric ferries for the bay.']) {
@@ -666,9 +645,8 @@ describe('verdicts', () => {
   });
 
   it('finds a date a day off for the same event, with little else in common ("her exit came on Monday, 13 May 2024")', () => {
-    const e2 = new Engine();
-    e2.addSource('a.txt', [...UNRELATED, 'Mayor Lucia Ferrante resigned from her post and the transit board on 14 May 2024, saying the city needed new leadership.',
-      'The ferry budget passed in April.'].join('\n\n'));
+    const e2 = amongUnrelated('Mayor Lucia Ferrante resigned from her post and the transit board on 14 May 2024, saying the city needed new leadership.',
+      'The ferry budget passed in April.');
     for (const sentence of ['Her resignation came on Monday, 13 May 2024.', 'Her exit came on Monday, 13 May 2024.', 'Ferrante left both posts on Monday, 13 May 2024.']) {
       const c = only(e2, sentence);
       assert.equal(c.verdict, 'contradicted', `${sentence}: ${c.message}`);
@@ -677,18 +655,16 @@ describe('verdicts', () => {
   });
 
   it('names the outlet that the sentence saying the claim credits, not its neighbour\'s', () => {
-    const e2 = new Engine();
-    e2.addSource('a.txt', [...UNRELATED, 'Harbor Lines has been going through a series of serious management upsets. Just last week the Harbor Herald ' +
+    const e2 = amongUnrelated('Harbor Lines has been going through a series of serious management upsets. Just last week the Harbor Herald ' +
       'reported that two of the four Harbor Lines captains were leaving. And, as the Bay Times points out, the company was thought to be ' +
-      'losing thousands of dollars every week and was unsuccessful in trying to raise new cash.'].join('\n\n'));
+      'losing thousands of dollars every week and was unsuccessful in trying to raise new cash.');
     const c = only(e2, 'The Post reported that Harbor Lines was believed to be losing thousands of dollars a week.');
     assert.equal(c.verdict, 'contradicted', c.message);
     assert.match(c.message, /^sources credit this to Bay Times/);
   });
 
   it('reads the sources as disagreeing when one states the claim\'s date without saying all the rest, and another gives another day', () => {
-    const e2 = new Engine();
-    e2.addSource('a.txt', [...UNRELATED, 'Mayor Lucia Ferrante resigned from her post and the transit board on 14 May 2024, saying the city needed new leadership.'].join('\n\n'));
+    const e2 = amongUnrelated('Mayor Lucia Ferrante resigned from her post and the transit board on 14 May 2024, saying the city needed new leadership.');
     e2.addSource('b.txt', [...UNRELATED, 'You might think that after news that Mayor Ferrante abruptly left the transit board Friday, the council would pause.'].join('\n\n'));
     const c = only(e2, 'Ferrante left both of her jobs on 14 May 2024.');
     assert.equal(c.verdict, 'disputed', c.message);
